@@ -1,0 +1,1 @@
+"""Article analysis: spaCy pipeline components that find attributions and speakers."""

@@ -1,0 +1,1 @@
+"""Sources: turning files, pages, feeds and archives into article text."""
