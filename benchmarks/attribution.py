@@ -117,7 +117,7 @@ def describe(text: str, item: GoldAttribution | Predicted) -> str:
 def print_errors(named: list[tuple[str, Alignment]], n: int, seed: int) -> None:
     missed = [(name, a.text, [("gold", g)]) for name, a in named for g in a.missed]
     spurious = [(name, a.text, [("pred", p)]) for name, a in named for p in a.spurious]
-    speakers = [(name, a.text, [("gold", g), ("pred", p)]) for name, a in named for g, p, _ in a.matched()
+    speakers = [(name, a.text, [("gold", g), ("pred", p)]) for name, a in named for g, p, _ in a.matches()
                 if not role_right(p.source, g.source)]
     rng = random.Random(seed)
     sections = [("missed (false negatives)", missed), ("spurious (false positives)", spurious),

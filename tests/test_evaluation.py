@@ -344,3 +344,8 @@ def test_load_polnear_uses_the_first_annotator(tmp_path):
     assert [name for name, _, _ in docs] == ["news_2016_one", "news_2016_two"]
     assert docs[0][1] == ARTICLE and len(docs[0][2]) == 2
     assert docs[1][2] == []
+
+
+def test_predicted_offsets_past_the_text_are_clipped():
+    scores = score([(LETTERS, [TEN], [Predicted(((20, 500),))])])
+    assert scores.predicted == 1 and scores.matched == 0

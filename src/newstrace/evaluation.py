@@ -133,6 +133,7 @@ def trimmed_chars(text: str, ranges: Iterable[Range]) -> frozenset[int]:
     """Character offsets covered by ``ranges``, each piece trimmed of :data:`TRIM_CHARS` at both ends."""
     chars: set[int] = set()
     for start, end in ranges:
+        start, end = max(start, 0), min(end, len(text))
         while start < end and _trimmable(text[start]):
             start += 1
         while end > start and _trimmable(text[end - 1]):
@@ -190,7 +191,8 @@ class Alignment:
         taken = {p for _, p, _ in self.pairs}
         return [pred for i, pred in enumerate(self.predicted) if i not in taken]
 
-    def matched(self) -> Iterable[tuple[GoldAttribution, Predicted, float]]:
+    def matches(self) -> Iterable[tuple[GoldAttribution, Predicted, float]]:
+        """The matched (gold, prediction, Dice) triples."""
         for g, p, score in self.pairs:
             yield self.gold[g], self.predicted[p], score
 
@@ -249,7 +251,7 @@ class Scores:
         self.gold += len(alignment.gold)
         self.predicted += len(alignment.predicted)
         self.direct_gold += sum(is_direct(text, g) for g in alignment.gold)
-        for gold, pred, _ in alignment.matched():
+        for gold, pred, _ in alignment.matches():
             self.matched += 1
             self.speaker_right += role_right(pred.source, gold.source)
             self.cue_right += role_right(pred.cue, gold.cue)
