@@ -231,9 +231,9 @@ def _source_range(cue: Token) -> TokenRange | None:
             if pobj is not None:
                 return _noun_range(pobj)
         inverted = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-        if token is cue and inverted is not None and _is_inverted(cue, inverted):
+        if token.i == cue.i and inverted is not None and _is_inverted(cue, inverted):
             return _noun_range(inverted)
-        if token.dep_ not in CLIMB_DEPS or token.head is token or _is_passive(token):
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i or _is_passive(token):
             return None
         token = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     return None
@@ -303,7 +303,7 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
     if source is None:
         return None
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     sentence = token.sent
     if token.i <= head.left_edge.i or head.pos_ not in ("VERB", "AUX"):
@@ -328,7 +328,7 @@ def _fragment_verb(span: Span) -> Token | None:
             return token
         if token.pos_ not in ("ADP", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "DET", "PART"):
             return None
-        token = token.head if token.head is not token else None
+        token = token.head if token.head.i != token.i else None
     return None
 
 
