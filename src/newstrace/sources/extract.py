@@ -26,6 +26,8 @@ from newstrace.sources.records import (
     split_authors,
 )
 
+#: Pages whose extracted text is shorter than this hold navigation, not an article.
+MIN_PAGE_TEXT_CHARS = 200
 #: Dates up to this far after first sight are clock skew or time zones, not errors.
 FUTURE_TOLERANCE = timedelta(days=1)
 
@@ -42,6 +44,8 @@ def build_article(raw: RawItem) -> tuple[Article | None, list[Reject]]:
             return None, [_reject(raw, "undecodable", str(exc))]
         page = extract_page(html, raw.url, max_date=first_seen)
         text = page.text if page else None
+        if text and len(text) < MIN_PAGE_TEXT_CHARS:
+            return None, [_reject(raw, "no_article_text", f"only {len(text)} characters of text on the page")]
     if not (text and text.strip()):
         return None, [_reject(raw, "no_article_text", "no main text found")]
     if "\x00" in text:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from newstrace.sources.html import charset_of
 from newstrace.sources.records import RawItem, Reject, parse_date
@@ -27,15 +28,20 @@ def read_warc(raw: BinaryIO, source: str) -> Iterator[RawItem | Reject]:
     offset = 0
     try:
         for record in records:
-            offset = records.get_record_offset()
-            item = _record_item(record, source, offset)
+            item = _record_item(record, source)
+            offset = records.get_record_offset()  # reads the record to its end: call after the body
+            if getattr(record.raw_stream, "limit", 0) > 0:  # warcio returns short reads at EOF
+                yield Reject(source, "truncated_archive", f"the record at {offset} ends early; "
+                             "kept the records before it", offset)
+                return
             if item is not None:
+                item.offset = offset
                 yield item
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         yield Reject(source, "truncated_archive", f"stopped after the record at {offset}: {exc}", offset)
 
 
-def _record_item(record, source: str, offset: int) -> RawItem | None:
+def _record_item(record: ArcWarcRecord, source: str) -> RawItem | None:
     """The article in one WARC record, or ``None`` for records that are not articles."""
     if record.rec_type not in ("response", "resource"):
         return None
@@ -52,5 +58,5 @@ def _record_item(record, source: str, offset: int) -> RawItem | None:
         seen = parse_date(record.rec_headers.get_header("WARC-Date"))
     except ValueError:
         seen = None
-    return RawItem(source=source, offset=offset, url=record.rec_headers.get_header("WARC-Target-URI"),
+    return RawItem(source=source, url=record.rec_headers.get_header("WARC-Target-URI"),
                    html=body, charset=charset_of(content_type), first_seen=seen)
