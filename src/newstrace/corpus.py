@@ -84,7 +84,7 @@ class Corpus:
     def stats(self, top: int = 10) -> dict[str, Any]:
         """Counts for a summary: articles, duplicates, outlets, quotes, rejects, top speakers."""
         with Store(self.path, read_only=True) as store:
-            one = lambda sql: store.con.execute(sql).fetchone()[0]  # noqa: E731
+            one = lambda sql: store.con.execute(sql).fetchall()[0][0]  # noqa: E731
             return {
                 "articles": one("SELECT count(*) FROM articles"),
                 "duplicates": one("SELECT count(duplicate_of) FROM articles"),

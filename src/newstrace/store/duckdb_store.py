@@ -63,7 +63,7 @@ class Store:
     def version(self) -> int:
         """The schema version applied to this file (0 for a new file)."""
         try:
-            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
         except duckdb.CatalogException:
             return 0
         return row[0] or 0
