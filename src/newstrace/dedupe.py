@@ -66,6 +66,8 @@ class Index:
         if article.url_norm:
             self.by_url.setdefault(article.url_norm, root)
         self.by_hash.setdefault(article.content_hash, root)
+        if article.duplicate_of:  # copies are found through their root; keeps buckets small
+            return
         for bucket in buckets(sig):
             self.by_bucket.setdefault(bucket, []).append((root, sig))
 

@@ -255,7 +255,8 @@ class _Writer:
         batch.articles.append(_article_row(article))
         batch.quotes.extend(_quote_row(article.id, i, q) for i, q in enumerate(result.quotes))
         batch.signatures.append({"article_id": article.id, "signature": result.signature})
-        batch.bands.extend({"bucket": b, "article_id": article.id} for b in dedupe.buckets(result.signature))
+        if article.duplicate_of is None:  # only originals are indexed: copies point at them
+            batch.bands.extend({"bucket": b, "article_id": article.id} for b in dedupe.buckets(result.signature))
         self.summary.added += 1
         self.summary.quotes += len(result.quotes)
         if article.duplicate_kind:

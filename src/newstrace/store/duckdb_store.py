@@ -19,6 +19,9 @@ from newstrace.errors import StoreError, StoreLockedError
 from newstrace.store.schema import LATEST, MIGRATIONS
 
 DEFAULT_DB = "newstrace.duckdb"
+#: DuckDB caches up to 80% of RAM by default; a fixed cap keeps ingest memory flat
+#: as the corpus grows (DuckDB spills to disk beyond it).
+MEMORY_LIMIT = "512MB"
 
 
 @dataclass(slots=True)
@@ -176,7 +179,7 @@ class Store:
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreLockedError(
