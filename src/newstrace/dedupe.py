@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,7 +31,7 @@ def signature(text: str) -> list[int]:
     """The MinHash signature of a text's word 4-grams (casefolded)."""
     words = _WORD.findall(text.casefold())
     grams = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)  # stable and fast, unlike sha1
     minhash.update_batch([gram.encode("utf-8") for gram in grams])
     return [int(value) for value in minhash.hashvalues]
 

@@ -20,7 +20,7 @@ import py3langid
 from dateutil import parser as dateparser
 
 #: How much text language identification reads; more adds time, not accuracy.
-LANGUAGE_SAMPLE_CHARS = 4000
+LANGUAGE_SAMPLE_CHARS = 1500
 
 _SPACE = re.compile(r"\s+")
 
