@@ -288,3 +288,8 @@ def test_read_back_with_filters_from_cli(tmp_path, stories):
     assert stories[0]["title"] in [a["title"] for a in found]
     assert all(word.lower() in (a["title"] + a["text"]).lower() and a["outlet"] == "VOA" for a in found)
     assert CliRunner().invoke(app, ["articles", "--db", str(tmp_path / "none.duckdb")]).exit_code == 4
+
+
+def test_a_source_that_matches_nothing_is_an_error(tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "nope*.warc"), "--db", str(tmp_path / "c.duckdb")])
+    assert result.exit_code == 2 and "no such file" in result.output
