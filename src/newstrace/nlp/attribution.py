@@ -22,9 +22,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newstrace.nlp.lexicon import (
+    AGENT_NOUNS,
     BELIEF_VERBS,
     CUE_VERBS,
+    FINDING_NOUNS,
     FRAGMENT_VERBS,
+    GROUP_NOUNS,
+    INTENTION_VERBS,
+    PREP_CUES,
+    STANCE_VERBS,
+    TITLES,
     MEDIA_NAMES,
     MEDIA_WORDS,
     QUESTION_VERBS,
@@ -59,9 +66,10 @@ class Attribution:
 class AttributionFinder:
     """Find direct, mixed and indirect attributions with cue, source and relays."""
 
-    def __init__(self, *, min_quote_words: int = 4, belief_cues: bool = True) -> None:
+    def __init__(self, *, min_quote_words: int = 4, belief_cues: bool = True, stances: bool = True) -> None:
         self.min_quote_words = min_quote_words
         self.cue_lemmas = CUE_VERBS if belief_cues else CUE_VERBS - BELIEF_VERBS
+        self.stances = stances
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = [q for q in find_quoted_spans(doc.text) if q.end - q.start > 2]
@@ -105,29 +113,46 @@ class AttributionFinder:
 
     def _direct(self, doc: Doc, statements: list[tuple[QuotedSpan, Span]]) -> list[Attribution]:
         found: list[Attribution] = []
-        previous: tuple[QuotedSpan, Span, int] | None = None
+        previous: QuotedSpan | None = None
         for q, span in statements:
             start, end = _trim(doc.text, *q.inner)
             cue = self._governing_cue(span) or self._framing_cue(doc, span, statements)
+            last = found[-1] if found else None
+            if last is not None and previous is not None and "\n" not in doc.text[previous.end:q.start] and (
+                cue is None or last.cue_head in (None, cue.i)
+            ):
+                # '"A," she said. "B."' is one attribution in two pieces.
+                last.end = end
+                if last.cue is None and cue is not None:
+                    self._attach_cue(last, cue)
+                previous = q
+                continue
             attribution = Attribution(start, end, "direct", None, None, 0.4)
             if cue is not None:
-                attribution.cue = _cue_range(cue)
-                attribution.cue_head = cue.i
-                attribution.source = _source_range(cue)
-                attribution.confidence = 0.9 if attribution.source else 0.6
-            elif previous is not None and _continues(doc, previous, q, span):
-                attribution.inherit = found[previous[2]]
+                self._attach_cue(attribution, cue)
+            elif last is not None and previous is not None and _continues(doc, previous, q):
+                attribution.inherit = last
                 attribution.confidence = 0.7
             else:
-                colon_cue = _colon_lead(doc, span)
-                if colon_cue is not None:
-                    attribution.source = _noun_range(colon_cue) if colon_cue.pos_ != "VERB" else _source_range(colon_cue)
-                    if colon_cue.pos_ == "VERB":
-                        attribution.cue = _cue_range(colon_cue)
-                    attribution.confidence = 0.6
+                self._attach_colon_lead(doc, span, attribution)
             found.append(attribution)
-            previous = (q, span, len(found) - 1)
+            previous = q
         return found
+
+    @staticmethod
+    def _attach_cue(attribution: Attribution, cue: Token) -> None:
+        attribution.cue = _cue_range(cue)
+        attribution.cue_head = cue.i
+        attribution.source = _source_range(cue)
+        attribution.confidence = 0.9 if attribution.source else 0.6
+
+    @staticmethod
+    def _attach_colon_lead(doc: Doc, span: Span, attribution: Attribution) -> None:
+        lead = _colon_lead(doc, span)
+        if lead is not None:
+            attribution.cue = _cue_range(lead)
+            attribution.source = _source_range(lead)
+            attribution.confidence = 0.6
 
     def _governing_cue(self, span: Span) -> Token | None:
         """The cue verb outside the quote that a token inside it depends on."""
@@ -165,8 +190,12 @@ class AttributionFinder:
                 continue
             if token.lower_ == "according":
                 attribution = _according_to(doc, token)
-            elif self._is_cue(token):
-                attribution = self._clause_attribution(doc, token)
+            elif token.lower_ == "in" and token.dep_ == "prep":
+                attribution = _finding(doc, token)
+            elif token.pos_ in ("VERB", "AUX"):
+                attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
+                if attribution is None and self.stances and not _in_question(token):
+                    attribution = _stance_attribution(doc, token)
             else:
                 continue
             if attribution is not None and attribution.end > attribution.start:
@@ -177,17 +206,22 @@ class AttributionFinder:
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         if clause is None and cue.lemma_.lower() in XCOMP_CUES:
             clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        head = cue.head
         if clause is not None:
             start, end = _subtree_chars(doc, clause)
-        elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and cue.i > cue.head.i and _is_parenthetical(cue):
-            start, end = _chars_between(doc, cue.head.left_edge.i, cue.left_edge.i)
+        elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and _is_parenthetical(cue):
+            if cue.i > head.i:  # "..., X said."
+                start, end = _chars_between(doc, head.left_edge.i, cue.left_edge.i)
+            else:  # "A, X said, B": the clause around the cue
+                start, end = _chars_between(doc, head.left_edge.i, head.right_edge.i + 1)
         else:
             return None
         source = _source_range(cue)
-        if source is None and cue.lemma_.lower() in QUESTION_VERBS:
-            return None  # a question put by someone unnamed states nothing
         belief = cue.lemma_.lower() in BELIEF_VERBS
-        confidence = (0.55 if belief else 0.75) if source else 0.4
+        if source is None:
+            confidence = 0.35
+        else:
+            confidence = 0.55 if belief else 0.75
         return Attribution(start, end, "indirect", _cue_range(cue), source, confidence, cue_head=cue.i)
 
     # -- pass 3: quoted fragments ----------------------------------------------
@@ -317,6 +351,57 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
     return Attribution(start, end, "indirect", cue, _noun_range(source), 0.7, cue_head=token.i)
 
 
+def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
+    """Stances and intentions: "X criticized the plan", "X talked about jobs", "X plans to run"."""
+    lemma = verb.lemma_.lower()
+    content: Token | None = None
+    if lemma in INTENTION_VERBS:
+        content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if content is None and lemma in STANCE_VERBS:
+        content = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    cue_end = verb.i + 1
+    if content is None:
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "prt") and (lemma, prep.lower_) in PREP_CUES:
+                content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                cue_end = prep.i + 1 if prep.i == verb.i + 1 else cue_end
+                break
+    if content is None:
+        return None
+    source = _source_range(verb)
+    if source is None or not _is_agent(doc[source[1] - 1] if source[1] - source[0] == 1 else doc[source[0]:source[1]].root):
+        return None
+    end_token = content.right_edge.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "as") and child.i > content.i:
+            end_token = max(end_token, child.right_edge.i + 1)
+    start, end = _chars_between(doc, content.left_edge.i, end_token)
+    return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i)
+
+
+def _is_agent(token: Token) -> bool:
+    """Can this head noun speak or hold a view (a person, a group, an institution)?"""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "we", "i", "you", "who")
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+    lemma = token.lemma_.lower()
+    return token.lower_ in GROUP_NOUNS or lemma in TITLES or lemma in AGENT_NOUNS
+
+
+def _finding(doc: Doc, token: Token) -> Attribution | None:
+    """"In the new poll, Clinton leads ...": a finding attributed to a poll or study."""
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    head = token.head
+    if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.i < head.i:
+        start, end = _chars_between(doc, token.right_edge.i + 1, head.right_edge.i + 1)
+    else:
+        start, end = _chars_between(doc, head.left_edge.i, token.i)
+    return Attribution(start, end, "indirect", (token.i, token.i + 1), _noun_range(pobj), 0.45, cue_head=token.i)
+
+
 def _fragment_verb(span: Span) -> Token | None:
     """The verb a quoted fragment is said of, through nouns and prepositions only."""
     root = next((t for t in span if t.head.i < span.start or t.head.i >= span.end), None)
@@ -332,17 +417,9 @@ def _fragment_verb(span: Span) -> Token | None:
     return None
 
 
-def _continues(doc: Doc, previous: tuple[QuotedSpan, Span, int], q: QuotedSpan, span: Span) -> bool:
-    """A quote that goes on from the previous one: next paragraph, or after its cue."""
-    prev_q, prev_span, _ = previous
-    if q.continues:
-        return True
-    between = doc.text[prev_q.end:q.start]
-    if between.count("\n") == 0:
-        return len(between) < 80
-    if between.strip() == "" and between.count("\n") <= 2:
-        return True
-    return False
+def _continues(doc: Doc, previous: QuotedSpan, q: QuotedSpan) -> bool:
+    """A quote paragraph that goes on from the previous paragraph's quote."""
+    return q.continues or doc.text[previous.end:q.start].strip() == ""
 
 
 def _colon_lead(doc: Doc, span: Span) -> Token | None:
@@ -464,6 +541,11 @@ def _overlap(a: Attribution, b: Attribution) -> float:
     return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
 
 
-@Language.factory("newstrace_quotes", default_config={"min_quote_words": 4, "belief_cues": True})
-def make_attribution_finder(nlp: Language, name: str, *, min_quote_words: int, belief_cues: bool) -> AttributionFinder:
-    return AttributionFinder(min_quote_words=min_quote_words, belief_cues=belief_cues)
+@Language.factory(
+    "newstrace_quotes", default_config={"min_quote_words": 4, "belief_cues": True, "stances": True}
+)
+def make_attribution_finder(
+    nlp: Language, name: str, *, min_quote_words: int, belief_cues: bool, stances: bool
+) -> AttributionFinder:
+    """``belief_cues``: also "X believes ..."; ``stances``: also "X criticized ...", "X plans to ..."."""
+    return AttributionFinder(min_quote_words=min_quote_words, belief_cues=belief_cues, stances=stances)

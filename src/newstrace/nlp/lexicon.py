@@ -23,6 +23,35 @@ believe think feel expect hope fear worry suspect doubt know understand assume g
 realize realise recognize recognise show find estimate determine discover prove project forecast
 """.split())
 
+#: Speech acts and stances whose object is what was said or held ("criticized the plan").
+STANCE_VERBS = frozenset("""
+endorse praise criticize criticise support announce cite propose reject defend deny dismiss
+denounce tout challenge back mention raise express describe accuse blame condemn attack question
+welcome applaud oppose slam blast hail recommend request unveil discuss address dispute
+acknowledge admit predict demand promise pledge reiterate highlight emphasize emphasise stress
+decry lambaste mock ridicule credit thank congratulate fault disparage embrace tout champion
+""".split())
+
+#: (verb, preposition) pairs whose object is what was said or held ("talked about the economy").
+PREP_CUES = frozenset({
+    ("talk", "about"), ("speak", "about"), ("speak", "of"), ("ask", "about"), ("complain", "about"),
+    ("warn", "about"), ("warn", "of"), ("warn", "against"), ("agree", "with"), ("comment", "on"),
+    ("call", "for"), ("call", "on"), ("insist", "on"), ("focus", "on"), ("point", "to"),
+    ("refer", "to"), ("argue", "for"), ("argue", "against"), ("push", "for"), ("testify", "about"),
+    ("weigh", "in"), ("boast", "about"), ("brag", "about"), ("joke", "about"), ("write", "about"),
+    ("tweet", "about"), ("vote", "for"), ("vote", "against"), ("hint", "at"), ("allude", "to"),
+    ("respond", "to"), ("react", "to"), ("object", "to"), ("apologize", "for"), ("advocate", "for"),
+})
+
+#: Verbs of intention whose infinitive is the attributed content ("plans to run").
+INTENTION_VERBS = frozenset("""
+want plan seek decline refuse hope try agree expect intend vow promise pledge threaten offer aim
+decide choose wish prefer need mean struggle fail
+""".split())
+
+#: Nouns of studies and polls that attribute a finding ("In a new poll, ...").
+FINDING_NOUNS = frozenset("poll polls survey surveys study report analysis data".split())
+
 #: Verbs that take a quoted fragment as what someone said of something ("called it 'a disgrace'").
 FRAGMENT_VERBS = frozenset("call describe refer label dub brand term wish characterize characterise".split())
 
@@ -46,6 +75,17 @@ officials sources analysts experts critics observers residents witnesses people 
 lawmakers legislators leaders diplomats investigators prosecutors police officers activists
 supporters opponents aides advisers advisors democrats republicans voters scientists researchers
 economists doctors members organizers organisers protesters
+""".split())
+
+#: Singular nouns for someone who can speak for themselves or others.
+AGENT_NOUNS = frozenset("""
+official source spokesman spokeswoman spokesperson aide adviser advisor analyst expert critic
+campaign administration government ministry department agency committee party official candidate
+nominee lawmaker senator congressman congresswoman governor mayor president leader voter
+supporter opponent member chairman chairwoman director manager executive strategist pollster
+economist scientist researcher professor lawyer attorney judge prosecutor officer author writer
+reporter columnist editor commentator host activist organizer group coalition union company
+firm organization organisation court panel board council poll survey study report
 """.split())
 
 #: Personal titles stripped from names and used to match descriptions to people.

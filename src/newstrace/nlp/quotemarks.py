@@ -18,6 +18,9 @@ OPEN_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
 CLOSE_CONTEXT = " \t\n)]}—–-/:;,.?!…"  # what may follow a closing mark
 
 
+TWIN = "\x01"  # stands in for the second mark of a doubled '' so offsets stay put
+
+
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
     """A passage between quote marks: ``start``/``end`` include the marks."""
@@ -27,10 +30,12 @@ class QuotedSpan:
     double: bool
     closed: bool = True  # False when it runs to the paragraph's end unclosed
     continues: bool = False  # True when it continues the previous paragraph's quote
+    open_width: int = 1  # 2 for a doubled '' mark
+    close_width: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.open_width, self.end - self.close_width if self.closed else self.end
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
@@ -38,6 +43,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     offset = 0
     previous_open = False
+    # Some papers write double quotes as two apostrophes (''like this''): read them as one mark.
+    text = text.replace("\x01", " ").replace("''", '"' + TWIN)
     for paragraph in text.split("\n"):
         doubles = _pair(paragraph, offset, double=True)
         if previous_open and doubles and doubles[0].start == offset + len(paragraph) - len(paragraph.lstrip()):
@@ -51,15 +58,21 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     return spans
 
 
-def _is_opening(text: str, i: int) -> bool:
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The characters before and after position ``i``, looking past a doubled mark."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + 2 if i + 1 < len(text) and text[i + 1] == TWIN else i + 1
+    after = text[j] if j < len(text) else " "
+    return before, after
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before, after = _neighbours(text, i)
     return (before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN + "\"'") and not after.isspace()
 
 
 def _is_closing(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _neighbours(text, i)
     return not before.isspace() and (after in CLOSE_CONTEXT or after in DOUBLE_CLOSE + SINGLE_CLOSE + "\"'")
 
 
@@ -77,13 +90,20 @@ def _pair(paragraph: str, offset: int, *, double: bool) -> list[QuotedSpan]:
         if open_at is None and can_open:
             open_at = i
         elif open_at is not None and (can_close or (char == straight and not can_open)):
-            spans.append(QuotedSpan(offset + open_at, offset + i + 1, double))
+            width = _width(paragraph, i)
+            spans.append(QuotedSpan(offset + open_at, offset + i + width, double,
+                                    open_width=_width(paragraph, open_at), close_width=width))
             open_at = None
         elif open_at is not None and can_open and double:
             open_at = i  # a stray earlier opener: the new one starts the real quote
     if open_at is not None and double and len(paragraph) - open_at > 2:
-        spans.append(QuotedSpan(offset + open_at, offset + len(paragraph.rstrip()), double, closed=False))
+        spans.append(QuotedSpan(offset + open_at, offset + len(paragraph.rstrip()), double, closed=False,
+                                open_width=_width(paragraph, open_at)))
     return spans
+
+
+def _width(text: str, i: int) -> int:
+    return 2 if i + 1 < len(text) and text[i + 1] == TWIN else 1
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
