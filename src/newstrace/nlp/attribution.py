@@ -41,6 +41,9 @@ from newstrace.nlp.quotemarks import QuotedSpan, find_quoted_spans
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
 
+LOOSE_CUES = frozenset(
+    "says notes adds writes asks explains continues argues claims recalls answers replies tweets concludes".split()
+)
 TokenRange = tuple[int, int]  # [start, end) token indices
 EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
@@ -119,7 +122,7 @@ class AttributionFinder:
             cue = self._governing_cue(span) or self._framing_cue(doc, span, statements)
             last = found[-1] if found else None
             if last is not None and previous is not None and "\n" not in doc.text[previous.end:q.start] and (
-                cue is None or last.cue_head in (None, cue.i)
+                (cue is None and last.cue is not None) or (cue is not None and last.cue_head == cue.i)
             ):
                 # '"A," she said. "B."' is one attribution in two pieces.
                 last.end = end
@@ -143,16 +146,20 @@ class AttributionFinder:
     def _attach_cue(attribution: Attribution, cue: Token) -> None:
         attribution.cue = _cue_range(cue)
         attribution.cue_head = cue.i
-        attribution.source = _source_range(cue)
+        attribution.source = _source_range(cue) or _name_before(cue)
         attribution.confidence = 0.9 if attribution.source else 0.6
 
     @staticmethod
     def _attach_colon_lead(doc: Doc, span: Span, attribution: Attribution) -> None:
         lead = _colon_lead(doc, span)
-        if lead is not None:
+        if lead is None:
+            return
+        if lead.pos_ in ("VERB", "AUX"):
             attribution.cue = _cue_range(lead)
             attribution.source = _source_range(lead)
-            attribution.confidence = 0.6
+        else:
+            attribution.source = (_name_start(lead), lead.i + 1)
+        attribution.confidence = 0.6
 
     def _governing_cue(self, span: Span) -> Token | None:
         """The cue verb outside the quote that a token inside it depends on."""
@@ -168,7 +175,7 @@ class AttributionFinder:
         after_sentence = doc[span.end - 1].sent
         stop = min([s.start for _, s in statements if s.start >= span.end] + [after_sentence.end])
         for token in doc[span.end:stop]:
-            if self._is_cue(token):
+            if self._is_cue(token) or (token.lower_ in LOOSE_CUES and token.i - span.end <= 5):
                 return token
             if token.text in ".!?" and token.i > span.end:
                 break
@@ -256,10 +263,12 @@ def _source_range(cue: Token) -> TokenRange | None:
     for _ in range(4):
         if token is None:
             return None
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        # a verb's own subject; a verb it hangs off shares its subject, passive or not
+        subjects = SUBJECTS if token.i == cue.i else (*SUBJECTS, "nsubjpass")
+        subject = next((c for c in token.children if c.dep_ in subjects), None)
         if subject is not None:
             return _noun_range(subject)
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None) if token.i == cue.i else None
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -348,7 +357,7 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
         # "CLAUSE, according to X": the clause before it
         start, end = _chars_between(doc, head.left_edge.i, token.i)
     cue = (token.i, to.i + 1)
-    return Attribution(start, end, "indirect", cue, _noun_range(source), 0.7, cue_head=token.i)
+    return Attribution(start, end, "indirect", cue, _noun_range(source), 0.65, cue_head=token.i)
 
 
 def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
@@ -431,11 +440,29 @@ def _colon_lead(doc: Doc, span: Span) -> Token | None:
         before = doc[before.i - 1]
     if before.text != ":":
         return None
-    sentence = before.sent
-    verb = sentence.root
-    if verb.pos_ in ("VERB", "AUX"):
+    verb = before.sent.root
+    if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
         return verb
+    named = doc[before.i - 1] if before.i > 0 else None
+    if named is not None and (named.ent_type_ == "PERSON" or named.pos_ == "PROPN"):
+        return named  # "Jeffrey M. Jones: ..." names the speaker without a verb
     return None
+
+
+def _name_before(cue: Token) -> TokenRange | None:
+    """'"...," Viguerie notes.': the name right before a cue the parser did not link."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and (before.pos_ in ("PROPN", "PRON") or before.ent_type_ == "PERSON"):
+        return _name_start(before), before.i + 1
+    return None
+
+
+def _name_start(token: Token) -> int:
+    """Where the proper name ending at ``token`` begins."""
+    start = token.i
+    while start > 0 and (token.doc[start - 1].pos_ == "PROPN" or token.doc[start - 1].ent_iob_ == "I"):
+        start -= 1
+    return start
 
 
 def _covered_tokens(spans) -> set[int]:
@@ -517,15 +544,21 @@ def _apply_relays(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
     """One attribution per stretch of text: the surer one wins."""
+    found = [a for a in found if a.end > a.start and not any(_nests(a, other) for other in found)]
     kept: list[Attribution] = []
     for attribution in sorted(found, key=lambda a: -a.confidence):
-        if attribution.end <= attribution.start:
-            continue
         if any(_overlap(attribution, other) > 0.5 for other in kept):
             continue
         kept.append(attribution)
     kept.sort(key=lambda a: a.start)
     return kept
+
+
+def _nests(outer: Attribution, inner: Attribution) -> bool:
+    """"X said Y told Z that ...": the inner attribution is the one the text reports."""
+    if inner is outer or inner.cue is None or outer.kind == "direct" or inner.confidence < 0.7:
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
 
 
 def _to_record(attribution: Attribution, kept: list[Attribution]) -> dict:

@@ -108,8 +108,16 @@ class ArticleEntities:
             if ent.label_ == "PERSON" and ent.start not in self.quoted:
                 per_sentence[self._sentence_index(ent.start)].append(ent)
         for token in self.doc:
-            if token.lower_ in ("he", "she") and token.dep_ == "nsubj" and token.i not in self.quoted:
+            if token.i in self.quoted or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token.lower_ in ("he", "she"):
                 per_sentence[self._sentence_index(token.i)].append(token)
+            elif token.pos_ == "PROPN" and not token.ent_type_:
+                # a subject the NER missed ("Guessford was shocked"): most likely a person
+                start = token.i
+                while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ == "compound":
+                    start -= 1
+                per_sentence[self._sentence_index(token.i)].append(self.doc[start:token.i + 1])
         for mentions in per_sentence:
             mentions.sort(key=lambda m: (_root(m).dep_ not in ("nsubj", "nsubjpass"), m.start if isinstance(m, Span) else m.i))
         return per_sentence
@@ -121,6 +129,10 @@ class ArticleEntities:
 
     def resolve(self, span: Span) -> Name | None:
         root = span.root
+        if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+            # "lawmakers who thought ...": who is the noun the clause describes
+            noun = root.head.head
+            return self.resolve(self.doc[noun.left_edge.i:noun.i + 1])
         pronoun = SOURCE_PRONOUNS.get(root.lower_)
         if pronoun in ("male", "female"):
             return self.pronoun(root, pronoun)
@@ -135,6 +147,8 @@ class ArticleEntities:
         possessor = next((c for c in root.children if c.dep_ == "poss"), None)
         if root.lemma_.lower() in DOCUMENT_NOUNS and possessor is not None and possessor.pos_ != "PRON":
             return self._remember(root, self.resolve(self.doc[possessor.left_edge.i:possessor.i + 1]))
+        if root.lemma_.lower() in DOCUMENT_NOUNS and not _is_definite(span):
+            return self._remember(root, (_strip_article(_clean(span.text)), "document"))
         for ent in reversed(span.ents):
             if ent.label_ in ENTITY_KINDS:
                 return self._remember(root, (_entity_name(span, ent), ENTITY_KINDS[ent.label_]))
@@ -149,17 +163,22 @@ class ArticleEntities:
         if token.i in self.resolved:
             return self.resolved[token.i]
         self.resolved[token.i] = None  # guards against cycles
-        for k in self._recent_sentences(token.i):
-            for mention in self.mentions[k]:
-                start = mention.start if isinstance(mention, Span) else mention.i
-                if start >= token.i:
-                    continue
-                name = self._mention_name(mention)
-                if name is not None and self.gender.get(name[0], gender) == gender:
-                    self.gender[name[0]] = gender
+        for sentences, check_gender in ((self._recent_sentences(token.i), True), (self._all_before(token.i), False)):
+            for k in sentences:
+                for mention in self.mentions[k]:
+                    start = mention.start if isinstance(mention, Span) else mention.i
+                    if start >= token.i:
+                        continue
+                    name = self._mention_name(mention)
+                    if name is None or (check_gender and self.gender.get(name[0], gender) != gender):
+                        continue
+                    self.gender.setdefault(name[0], gender)
                     self.resolved[token.i] = name
                     return name
         return None
+
+    def _all_before(self, i: int) -> range:
+        return range(self._sentence_index(i), -1, -1)
 
     def _recent_sentences(self, i: int) -> list[int]:
         """This sentence and the few before it, not counting those wholly inside quotes."""
@@ -186,6 +205,9 @@ class ArticleEntities:
             name = self.resolved[i]
             if i < token.i and name is not None and name[1] in wanted.get(kind, ()):
                 return name
+        for ent in reversed([e for e in self.doc.ents if e.end <= token.i and e.start not in self.quoted]):
+            if ENTITY_KINDS.get(ent.label_) in wanted.get(kind, ()):
+                return _strip_article(ent.text), ENTITY_KINDS[ent.label_]
         return None
 
     def _description(self, span: Span) -> Name | None:
@@ -232,11 +254,9 @@ class SpeakerResolver:
         return doc
 
 
-def _speaker(doc: Doc, entities: ArticleEntities, source: list[int]) -> dict[str, Any] | None:
+def _speaker(doc: Doc, entities: ArticleEntities, source: list[int]) -> dict[str, Any]:
     span = doc[source[0]:source[1]]
-    name = entities.resolve(span)
-    if name is None:
-        return None
+    name = entities.resolve(span) or (_clean(span.text), "unknown")  # stated, but not resolvable
     return {"name": name[0], "kind": name[1], "mention": _mention(span)}
 
 
