@@ -202,7 +202,7 @@ class AttributionFinder:
             elif token.pos_ in ("VERB", "AUX"):
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
                 if attribution is None and self.stances and not _in_question(token):
-                    attribution = _stance_attribution(doc, token)
+                    attribution = _stance_attribution(doc, token) or _clause_of_agent(doc, token)
             else:
                 continue
             if attribution is not None and attribution.end > attribution.start:
@@ -386,6 +386,18 @@ def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
             end_token = max(end_token, child.right_edge.i + 1)
     start, end = _chars_between(doc, content.left_edge.i, end_token)
     return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i)
+
+
+def _clause_of_agent(doc: Doc, verb: Token) -> Attribution | None:
+    """Any verb by which a person or group puts forward a that-clause ("X made clear that ...")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    source = _source_range(verb)
+    if source is None or not _is_agent(doc[source[0]:source[1]].root):
+        return None
+    start, end = _subtree_chars(doc, clause)
+    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.45, cue_head=verb.i)
 
 
 def _is_agent(token: Token) -> bool:
