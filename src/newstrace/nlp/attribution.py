@@ -44,7 +44,13 @@ if not Doc.has_extension("attributions"):
 LOOSE_CUES = frozenset(
     "says notes adds writes asks explains continues argues claims recalls answers replies tweets concludes".split()
 )
-TokenRange = tuple[int, int]  # [start, end) token indices
+TokenRange = tuple[int, int]
+_TEXTS: dict[int, str] = {}  # id(doc) -> doc.text while the component runs
+
+
+def _text(doc: Doc) -> str:
+    return _TEXTS.get(id(doc)) or doc.text
+  # [start, end) token indices
 EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
@@ -75,7 +81,14 @@ class AttributionFinder:
         self.stances = stances
 
     def __call__(self, doc: Doc) -> Doc:
-        quoted = [q for q in find_quoted_spans(doc.text) if q.end - q.start > 2]
+        _TEXTS[id(doc)] = doc.text  # Doc.text joins every token on each access
+        try:
+            return self._find(doc)
+        finally:
+            del _TEXTS[id(doc)]
+
+    def _find(self, doc: Doc) -> Doc:
+        quoted = [q for q in find_quoted_spans(_text(doc)) if q.end - q.start > 2]
         statements, fragments = [], []
         for q in quoted:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -118,10 +131,10 @@ class AttributionFinder:
         found: list[Attribution] = []
         previous: QuotedSpan | None = None
         for q, span in statements:
-            start, end = _trim(doc.text, *q.inner)
+            start, end = _trim(_text(doc), *q.inner)
             cue = self._governing_cue(span) or self._framing_cue(doc, span, statements)
             last = found[-1] if found else None
-            if last is not None and previous is not None and "\n" not in doc.text[previous.end:q.start] and (
+            if last is not None and previous is not None and "\n" not in _text(doc)[previous.end:q.start] and (
                 (cue is None and last.cue is not None) or (cue is not None and last.cue_head == cue.i)
             ):
                 # '"A," she said. "B."' is one attribution in two pieces.
@@ -248,7 +261,7 @@ class AttributionFinder:
             if verb is not None and not _in_question(verb) and (
                 verb.lemma_.lower() in FRAGMENT_VERBS or self._is_cue(verb)
             ):
-                start, end = _trim(doc.text, *q.inner)
+                start, end = _trim(_text(doc), *q.inner)
                 source = _source_range(verb)
                 new.append(Attribution(start, end, "direct", _cue_range(verb), source, 0.5, cue_head=verb.i))
         return new
@@ -440,7 +453,7 @@ def _fragment_verb(span: Span) -> Token | None:
 
 def _continues(doc: Doc, previous: QuotedSpan, q: QuotedSpan) -> bool:
     """A quote paragraph that goes on from the previous paragraph's quote."""
-    return q.continues or doc.text[previous.end:q.start].strip() == ""
+    return q.continues or _text(doc)[previous.end:q.start].strip() == ""
 
 
 def _colon_lead(doc: Doc, span: Span) -> Token | None:
@@ -494,7 +507,7 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
 def _chars_between(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end <= start:
         return 0, 0
-    return _trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return _trim(_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -243,13 +243,14 @@ class SpeakerResolver:
                     quoted.update(range(span.start, span.end))
         entities = ArticleEntities(doc, quoted)
         records: list[dict[str, Any]] = []
+        text = doc.text
         for a in attributions:
             speaker = None
             if a["source"] is not None:
                 speaker = _speaker(doc, entities, a["source"])
             elif a["inherit"] is not None and a["inherit"] < len(records):
                 speaker = records[a["inherit"]]["speaker"]
-            records.append(_record(doc, a, speaker))
+            records.append(_record(doc, text, a, speaker))
         doc._.quote_records = records
         return doc
 
@@ -260,7 +261,7 @@ def _speaker(doc: Doc, entities: ArticleEntities, source: list[int]) -> dict[str
     return {"name": name[0], "kind": name[1], "mention": _mention(span)}
 
 
-def _record(doc: Doc, a: dict[str, Any], speaker: dict[str, Any] | None) -> dict[str, Any]:
+def _record(doc: Doc, text: str, a: dict[str, Any], speaker: dict[str, Any] | None) -> dict[str, Any]:
     cue = _mention(doc[a["cue"][0]:a["cue"][1]]) if a["cue"] else None
     via = []
     for start, end in a["via"]:
@@ -269,7 +270,7 @@ def _record(doc: Doc, a: dict[str, Any], speaker: dict[str, Any] | None) -> dict
         if all(v["name"] != name for v in via):
             via.append({"name": name, "mention": mention})
     return {
-        "content": doc.text[a["start"]:a["end"]],
+        "content": text[a["start"]:a["end"]],
         "start": a["start"],
         "end": a["end"],
         "kind": a["kind"],
