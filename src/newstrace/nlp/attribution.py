@@ -98,6 +98,7 @@ class AttributionFinder:
         inside_quote = _covered_tokens(span for _, span in statements)
         found += self._reported(doc, inside_quote, {a.cue_head for a in found})
         found += self._fragments(doc, fragments, found, inside_quote)
+        _continue_speakers(_text(doc), found)
         kept = _drop_overlaps(_apply_relays(doc, found))
         doc._.attributions = [_to_record(a, kept) for a in kept]
         return doc
@@ -121,6 +122,8 @@ class AttributionFinder:
         return len(words) >= 2 and inner[-1:] in ".?!"
 
     def _is_cue(self, token: Token) -> bool:
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            return False  # naming, not saying: "a group called X", "a genre known as Y"
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.cue_lemmas:
             return token.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in token.children)
         return not _in_question(token)
@@ -262,12 +265,31 @@ class AttributionFinder:
                 verb.lemma_.lower() in FRAGMENT_VERBS or self._is_cue(verb)
             ):
                 start, end = _trim(_text(doc), *q.inner)
+                named = next((c for c in verb.children if c.dep_ == "dobj" and c.i < span.start), None)
+                if named is not None:  # 'called the move "a disgrace"': what was called, too
+                    start = doc[named.left_edge.i].idx
                 source = _source_range(verb)
                 new.append(Attribution(start, end, "direct", _cue_range(verb), source, 0.5, cue_head=verb.i))
         return new
 
 
 # -- helpers: sources, cues and spans ---------------------------------------------
+
+
+def _continue_speakers(text: str, found: list[Attribution]) -> None:
+    """A quote paragraph with no cue continues whoever spoke last in the paragraph before."""
+    ordered = sorted(found, key=lambda a: a.start)
+    for i, attribution in enumerate(ordered):
+        if attribution.kind != "direct" or attribution.cue or attribution.source or attribution.inherit:
+            continue
+        paragraph_start = text.rfind("\n", 0, attribution.start) + 1
+        if text[paragraph_start:attribution.start].strip(" \"'“‘«") or paragraph_start == 0:
+            continue  # the quote does not open its paragraph
+        previous_start = text.rfind("\n", 0, max(0, paragraph_start - 1)) + 1
+        earlier = [a for a in ordered[:i] if a.start >= previous_start and (a.source or a.inherit)]
+        if earlier:
+            attribution.inherit = earlier[-1]
+            attribution.confidence = 0.5
 
 
 def _source_range(cue: Token) -> TokenRange | None:
@@ -376,6 +398,8 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
 def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
     """Stances and intentions: "X criticized the plan", "X talked about jobs", "X plans to run"."""
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None
     content: Token | None = None
     if lemma in INTENTION_VERBS:
         content = next((c for c in verb.children if c.dep_ == "xcomp"), None)

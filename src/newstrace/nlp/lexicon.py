@@ -30,6 +30,7 @@ denounce tout challenge back mention raise express describe accuse blame condemn
 welcome applaud oppose slam blast hail recommend request unveil discuss address dispute
 acknowledge admit predict demand promise pledge reiterate highlight emphasize emphasise stress
 decry lambaste mock ridicule credit thank congratulate fault disparage embrace tout champion
+show find reveal suggest indicate confirm offer
 """.split())
 
 #: (verb, preposition) pairs whose object is what was said or held ("talked about the economy").
@@ -45,8 +46,8 @@ PREP_CUES = frozenset({
 
 #: Verbs of intention whose infinitive is the attributed content ("plans to run").
 INTENTION_VERBS = frozenset("""
-want plan seek decline refuse hope try agree expect intend vow promise pledge threaten offer aim
-decide choose wish prefer need mean struggle fail
+want plan seek decline refuse hope agree expect intend vow promise pledge threaten offer aim
+decide choose wish prefer seem appear
 """.split())
 
 #: Nouns of studies and polls that attribute a finding ("In a new poll, ...").
