@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -47,6 +47,20 @@ class Quote:
     speaker: Speaker | None
     via: tuple[Relay, ...] = field(default_factory=tuple)
     confidence: float = 0.5
+
+    def shifted(self, offset: int) -> Quote:
+        """The same quote with offsets moved by ``offset`` (for a piece of a longer text)."""
+        if not offset:
+            return self
+
+        def move(m: Mention | None) -> Mention | None:
+            return m and Mention(m.text, m.start + offset, m.end + offset)
+
+        speaker = self.speaker and Speaker(self.speaker.name, self.speaker.kind, move(self.speaker.mention))
+        return replace(
+            self, start=self.start + offset, end=self.end + offset, cue=move(self.cue), speaker=speaker,
+            via=tuple(Relay(r.name, move(r.mention)) for r in self.via),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -16,10 +16,14 @@ from newstrace.nlp.pipeline import load_pipeline
 from newstrace.sources.text import read_text
 
 
+#: Longer texts are analysed in pieces cut at line breaks: the parser's memory grows
+#: with the length of a document, and spaCy refuses texts over ``nlp.max_length``.
+CHUNK_CHARS = 100_000
+
+
 def extract_quotes(text: str, *, nlp: Language | None = None) -> list[Quote]:
     """Every attribution in one article, in text order."""
-    nlp = nlp or load_pipeline()
-    return list(nlp(text)._.quotes)
+    return next(extract_quotes_batch([text], nlp=nlp))
 
 
 def extract_quotes_batch(
@@ -31,8 +35,35 @@ def extract_quotes_batch(
 ) -> Iterator[list[Quote]]:
     """Attributions for many articles, streamed in input order through ``nlp.pipe``."""
     nlp = nlp or load_pipeline()
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        yield list(doc._.quotes)
+    pieces: deque[tuple[int, int]] = deque()  # (offset, pieces left in this text) per piece
+
+    def chunks() -> Iterator[str]:
+        for text in texts:
+            parts = split_long_text(text)
+            for i, (offset, part) in enumerate(parts):
+                pieces.append((offset, len(parts) - 1 - i))
+                yield part
+
+    quotes: list[Quote] = []
+    for doc in nlp.pipe(chunks(), batch_size=batch_size, n_process=n_process):
+        offset, left = pieces.popleft()
+        quotes.extend(quote.shifted(offset) for quote in doc._.quotes)
+        if left == 0:
+            yield quotes
+            quotes = []
+
+
+def split_long_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text``, cut at line breaks when it is long."""
+    limit = limit or CHUNK_CHARS
+    parts, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start + limit // 2, start + limit)
+        cut = cut + 1 if cut != -1 else start + limit
+        parts.append((start, text[start:cut]))
+        start = cut
+    parts.append((start, text[start:]))
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

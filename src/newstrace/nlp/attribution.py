@@ -37,6 +37,7 @@ from newstrace.nlp.lexicon import (
     QUESTION_VERBS,
 )
 from newstrace.nlp.quotemarks import QuotedSpan, find_quoted_spans
+from newstrace.nlp.scoring import CandidateFilter
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -70,15 +71,28 @@ class Attribution:
     via: list[TokenRange] = field(default_factory=list)
     inherit: Attribution | None = None  # the attribution whose speaker this one continues
     cue_head: int | None = None  # token index of the cue verb, to keep one attribution per cue
+    rule: str = "quote"  # which pattern found it: a feature for the candidate filter
 
 
 class AttributionFinder:
     """Find direct, mixed and indirect attributions with cue, source and relays."""
 
-    def __init__(self, *, min_quote_words: int = 4, belief_cues: bool = True, stances: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        min_quote_words: int = 4,
+        belief_cues: bool = True,
+        stances: bool = True,
+        filter_weights: str | None = "default",
+    ) -> None:
         self.min_quote_words = min_quote_words
         self.cue_lemmas = CUE_VERBS if belief_cues else CUE_VERBS - BELIEF_VERBS
         self.stances = stances
+        self.filter = None
+        if filter_weights:
+            self.filter = CandidateFilter.load(None if filter_weights == "default" else filter_weights)
+        # broad candidates (any verb with a person and a complement) only make sense with a filter
+        self.broad = self.filter is not None
 
     def __call__(self, doc: Doc) -> Doc:
         _TEXTS[id(doc)] = doc.text  # Doc.text joins every token on each access
@@ -88,6 +102,15 @@ class AttributionFinder:
             del _TEXTS[id(doc)]
 
     def _find(self, doc: Doc) -> Doc:
+        found = self.candidates(doc)
+        if self.filter is not None:
+            found = self.filter.keep(doc, found)
+        kept = _drop_overlaps(_apply_relays(doc, found))
+        doc._.attributions = [_to_record(a, kept) for a in kept]
+        return doc
+
+    def candidates(self, doc: Doc) -> list[Attribution]:
+        """Every attribution the patterns propose, before filtering and overlaps."""
         quoted = [q for q in find_quoted_spans(_text(doc)) if q.end - q.start > 2]
         statements, fragments = [], []
         for q in quoted:
@@ -99,9 +122,7 @@ class AttributionFinder:
         found += self._reported(doc, inside_quote, {a.cue_head for a in found})
         found += self._fragments(doc, fragments, found, inside_quote)
         _continue_speakers(_text(doc), found)
-        kept = _drop_overlaps(_apply_relays(doc, found))
-        doc._.attributions = [_to_record(a, kept) for a in kept]
-        return doc
+        return found
 
     # -- classification ---------------------------------------------------------
 
@@ -146,7 +167,7 @@ class AttributionFinder:
                     self._attach_cue(last, cue)
                 previous = q
                 continue
-            attribution = Attribution(start, end, "direct", None, None, 0.4)
+            attribution = Attribution(start, end, "direct", None, None, 0.4, rule="quote")
             if cue is not None:
                 self._attach_cue(attribution, cue)
             elif last is not None and previous is not None and _continues(doc, previous, q):
@@ -219,6 +240,8 @@ class AttributionFinder:
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
                 if attribution is None and self.stances and not _in_question(token):
                     attribution = _stance_attribution(doc, token) or _clause_of_agent(doc, token)
+                if attribution is None and self.broad and not _in_question(token):
+                    attribution = _verb_candidate(doc, token)
             else:
                 continue
             if attribution is not None and attribution.end > attribution.start:
@@ -245,7 +268,7 @@ class AttributionFinder:
             confidence = 0.35
         else:
             confidence = 0.55 if belief else 0.75
-        return Attribution(start, end, "indirect", _cue_range(cue), source, confidence, cue_head=cue.i)
+        return Attribution(start, end, "indirect", _cue_range(cue), source, confidence, cue_head=cue.i, rule="clause")
 
     # -- pass 3: quoted fragments ----------------------------------------------
 
@@ -269,7 +292,7 @@ class AttributionFinder:
                 if named is not None:  # 'called the move "a disgrace"': what was called, too
                     start = doc[named.left_edge.i].idx
                 source = _source_range(verb)
-                new.append(Attribution(start, end, "direct", _cue_range(verb), source, 0.5, cue_head=verb.i))
+                new.append(Attribution(start, end, "direct", _cue_range(verb), source, 0.5, cue_head=verb.i, rule="fragment"))
         return new
 
 
@@ -392,7 +415,7 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
         # "CLAUSE, according to X": the clause before it
         start, end = _chars_between(doc, head.left_edge.i, token.i)
     cue = (token.i, to.i + 1)
-    return Attribution(start, end, "indirect", cue, _noun_range(source), 0.65, cue_head=token.i)
+    return Attribution(start, end, "indirect", cue, _noun_range(source), 0.65, cue_head=token.i, rule="according")
 
 
 def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
@@ -422,7 +445,22 @@ def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "as") and child.i > content.i:
             end_token = max(end_token, child.right_edge.i + 1)
     start, end = _chars_between(doc, content.left_edge.i, end_token)
-    return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i)
+    return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i, rule="stance")
+
+
+def _verb_candidate(doc: Doc, verb: Token) -> Attribution | None:
+    """Any verb by which a person or group does something to a clause or an object."""
+    content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")), None)
+    if content is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+        content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if content is None:
+        return None
+    source = _source_range(verb)
+    if source is None or not _is_agent(doc[source[0]:source[1]].root):
+        return None
+    start, end = _chars_between(doc, content.left_edge.i, content.right_edge.i + 1)
+    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.3, cue_head=verb.i, rule="verb")
 
 
 def _clause_of_agent(doc: Doc, verb: Token) -> Attribution | None:
@@ -434,7 +472,7 @@ def _clause_of_agent(doc: Doc, verb: Token) -> Attribution | None:
     if source is None or not _is_agent(doc[source[0]:source[1]].root):
         return None
     start, end = _subtree_chars(doc, clause)
-    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.45, cue_head=verb.i)
+    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.45, cue_head=verb.i, rule="that_clause")
 
 
 def _is_agent(token: Token) -> bool:
@@ -457,7 +495,7 @@ def _finding(doc: Doc, token: Token) -> Attribution | None:
         start, end = _chars_between(doc, token.right_edge.i + 1, head.right_edge.i + 1)
     else:
         start, end = _chars_between(doc, head.left_edge.i, token.i)
-    return Attribution(start, end, "indirect", (token.i, token.i + 1), _noun_range(pobj), 0.45, cue_head=token.i)
+    return Attribution(start, end, "indirect", (token.i, token.i + 1), _noun_range(pobj), 0.45, cue_head=token.i, rule="finding")
 
 
 def _fragment_verb(span: Span) -> Token | None:
@@ -624,10 +662,14 @@ def _overlap(a: Attribution, b: Attribution) -> float:
 
 
 @Language.factory(
-    "newstrace_quotes", default_config={"min_quote_words": 4, "belief_cues": True, "stances": True}
+    "newstrace_quotes",
+    default_config={"min_quote_words": 4, "belief_cues": True, "stances": True, "filter_weights": "default"},
 )
 def make_attribution_finder(
-    nlp: Language, name: str, *, min_quote_words: int, belief_cues: bool, stances: bool
+    nlp: Language, name: str, *, min_quote_words: int, belief_cues: bool, stances: bool, filter_weights: str | None
 ) -> AttributionFinder:
-    """``belief_cues``: also "X believes ..."; ``stances``: also "X criticized ...", "X plans to ..."."""
-    return AttributionFinder(min_quote_words=min_quote_words, belief_cues=belief_cues, stances=stances)
+    """``belief_cues``: also "X believes ..."; ``stances``: also "X criticized ...", "X plans to ...";
+    ``filter_weights``: the candidate filter ("default", a JSON path, or None for rules alone)."""
+    return AttributionFinder(
+        min_quote_words=min_quote_words, belief_cues=belief_cues, stances=stances, filter_weights=filter_weights
+    )

@@ -1,0 +1,78 @@
+"""Attribution patterns common in news, on sentences written for these tests."""
+
+import pytest
+
+from newstrace import extract_quotes
+
+
+def only(text, content_part):
+    matches = [q for q in extract_quotes(text) if content_part in q.content]
+    assert len(matches) == 1, [q.content for q in extract_quotes(text)]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Maria Lopez, the mayor of Springfield, said: "The bridge will open in May."', "Maria Lopez"),
+        ('"The bridge will open in May," said Maria Lopez, the mayor of Springfield.', "Maria Lopez"),
+        ('"The bridge will open in May," Maria Lopez told reporters on Monday.', "Maria Lopez"),
+        ('"The bridge," Maria Lopez said, "will open in May."', "Maria Lopez"),
+    ],
+)
+def test_cue_before_after_and_inside(text, speaker):
+    quote = only(text, "open in May")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == speaker
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name():
+    text = (
+        "Senator Alan Park visited the plant on Tuesday.\n"
+        '"We need these jobs," Park said.\n'
+        '"Nobody should be left behind," he added.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Alan Park", "Alan Park"]
+    assert quotes[1].speaker.mention.text == "he"
+
+
+def test_indirect_speech_and_according_to():
+    text = (
+        "The health minister said that hospitals would receive more staff. "
+        "According to the Associated Press, the plan costs $2 billion."
+    )
+    quotes = extract_quotes(text)
+    said = only(text, "hospitals would receive")
+    assert said.kind == "indirect" and said.cue.text == "said"
+    ap = only(text, "the plan costs")
+    assert ap.speaker.name == "Associated Press"
+    assert len(quotes) == 2
+
+
+def test_partial_quote_inside_reported_speech_is_mixed():
+    quote = only("The governor said the budget was 'a disaster for schools' and promised a review.", "budget")
+    assert quote.kind == "mixed"
+
+
+def test_relay_by_an_outlet():
+    text = 'The minister told CNN that "the talks are over."'
+    quote = only(text, "talks are over")
+    assert [relay.name for relay in quote.via] == ["CNN"]
+
+
+def test_outlet_reporting_someone_else_becomes_via():
+    text = "Officials said the border would reopen on Friday, Reuters reported."
+    quote = only(text, "border would reopen")
+    assert quote.speaker.name == "Officials"
+    assert [relay.name for relay in quote.via] == ["Reuters"]
+
+
+def test_scare_quotes_and_titles_are_not_statements():
+    text = 'The so-called "experts" watched "The Crown" on a "quiet" evening.'
+    assert extract_quotes(text) == []
+
+
+def test_question_put_to_someone_else_is_not_their_statement():
+    text = "When asked if he thought the plan was 'a mistake', Lee shrugged."
+    assert not any("a mistake" == q.content for q in extract_quotes(text))
