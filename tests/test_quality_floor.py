@@ -11,10 +11,10 @@ import pytest
 from newstrace.evaluation import Scores, load_polnear, score
 from newstrace.quotes import extract_quotes_batch
 
-# raised once the extractor lands
-CONTENT_F1_FLOOR = 0.0
-# raised once the extractor lands
-SPEAKER_F1_FLOOR = 0.0
+# Measured 0.672 and 0.596 on this slice (all of dev: 0.713 and 0.604, docs/benchmarks.md).
+# Raise them with the extractor; never lower them to make a change pass.
+CONTENT_F1_FLOOR = 0.65
+SPEAKER_F1_FLOOR = 0.57
 
 EVERY = 7
 ARTICLES = 12

@@ -25,6 +25,7 @@ from newstrace.nlp.lexicon import (
     AGENT_NOUNS,
     BELIEF_VERBS,
     CUE_VERBS,
+    SPEECH_VERBS,
     FINDING_NOUNS,
     FRAGMENT_VERBS,
     GROUP_NOUNS,
@@ -105,7 +106,7 @@ class AttributionFinder:
         found = self.candidates(doc)
         if self.filter is not None:
             found = self.filter.keep(doc, found)
-        kept = _drop_overlaps(_apply_relays(doc, found))
+        kept = _drop_overlaps(doc, _apply_relays(doc, found))
         doc._.attributions = [_to_record(a, kept) for a in kept]
         return doc
 
@@ -194,6 +195,8 @@ class AttributionFinder:
         if lead.pos_ in ("VERB", "AUX"):
             attribution.cue = _cue_range(lead)
             attribution.source = _source_range(lead)
+        elif lead.pos_ == "NOUN":
+            attribution.source = _noun_range(lead)
         else:
             attribution.source = (_name_start(lead), lead.i + 1)
         attribution.confidence = 0.6
@@ -527,12 +530,16 @@ def _colon_lead(doc: Doc, span: Span) -> Token | None:
         before = doc[before.i - 1]
     if before.text != ":":
         return None
-    verb = before.sent.root
+    if before.i == 0:
+        return None
+    verb = doc[before.i - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < before.i:
+        verb = verb.head
     if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
-        return verb
-    named = doc[before.i - 1] if before.i > 0 else None
-    if named is not None and (named.ent_type_ == "PERSON" or named.pos_ == "PROPN"):
-        return named  # "Jeffrey M. Jones: ..." names the speaker without a verb
+        return verb  # "She went on:", "He told reporters:"
+    named = doc[before.i - 1]
+    if named.ent_type_ == "PERSON" or named.pos_ in ("PROPN", "NOUN"):
+        return named  # "Jeffrey M. Jones:", "From the report:" name the source without a verb
     return None
 
 
@@ -618,20 +625,26 @@ def _apply_relays(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     for attribution in found:
         attribution.via.extend(m for m in _relay_mentions(doc, attribution.cue) if m != attribution.source)
     kept = []
-    for outer in found:
-        if outer.source and is_media(doc, outer.source) and outer.kind != "direct":
-            inner = [a for a in found if a is not outer and outer.start <= a.start and a.end <= outer.end + 2]
-            if inner:
-                for attribution in inner:
-                    attribution.via.append(outer.source)
+    for report in found:
+        if report.source and is_media(doc, report.source) and report.kind != "direct":
+            relayed = [a for a in found if a is not report and report.start <= a.start and a.end <= report.end + 2]
+            if not relayed and report.cue and doc[report.cue[0]].idx > report.end:
+                # "X said Y, Reuters reported." parsed with the report inside X's clause
+                relayed = [a for a in found if a is not report and a.source and a.start <= report.start
+                           and report.end <= a.end and not is_media(doc, a.source)]
+                for attribution in relayed:
+                    attribution.end = min(attribution.end, report.end)
+            if relayed:
+                for attribution in relayed:
+                    attribution.via.append(report.source)
                 continue
-        kept.append(outer)
+        kept.append(report)
     return kept
 
 
-def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
+def _drop_overlaps(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """One attribution per stretch of text: the surer one wins."""
-    found = [a for a in found if a.end > a.start and not any(_nests(a, other) for other in found)]
+    found = [a for a in found if a.end > a.start and not any(_nests(doc, a, other) for other in found)]
     kept: list[Attribution] = []
     for attribution in sorted(found, key=lambda a: -a.confidence):
         if any(_overlap(attribution, other) > 0.5 for other in kept):
@@ -641,9 +654,15 @@ def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _nests(outer: Attribution, inner: Attribution) -> bool:
-    """"X said Y told Z that ...": the inner attribution is the one the text reports."""
-    if inner is outer or inner.cue is None or outer.kind == "direct" or inner.confidence < 0.7:
+def _nests(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
+    """"X said Y told Z that ...": a reported act of speech inside another is the one to keep.
+
+    A belief, stance or intention inside reported speech ("X said she would
+    consider ...") is part of what was said, so there the outer one stays.
+    """
+    if inner is outer or inner.cue is None or outer.kind == "direct" or inner.rule != "clause":
+        return False
+    if doc[inner.cue[0]].lemma_.lower() not in SPEECH_VERBS:
         return False
     return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
 
