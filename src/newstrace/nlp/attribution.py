@@ -239,6 +239,8 @@ class AttributionFinder:
                 attribution = _according_to(doc, token)
             elif token.lower_ == "in" and token.dep_ == "prep":
                 attribution = _finding(doc, token)
+            elif token.pos_ == "NOUN" and self.broad:
+                attribution = _noun_candidate(doc, token)
             elif token.pos_ in ("VERB", "AUX"):
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
                 if attribution is None and self.stances and not _in_question(token):
@@ -451,9 +453,25 @@ def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
     return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i, rule="stance")
 
 
+def _noun_candidate(doc: Doc, noun: Token) -> Attribution | None:
+    """"Clinton's claim that ...": a noun of saying whose owner is the source."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if owner is None or clause is None or not _is_agent(owner):
+        return None
+    start, end = _subtree_chars(doc, clause)
+    return Attribution(start, end, "indirect", (noun.i, noun.i + 1), _noun_range(owner), 0.3,
+                       cue_head=noun.i, rule="noun")
+
+
 def _verb_candidate(doc: Doc, verb: Token) -> Attribution | None:
     """Any verb by which a person or group does something to a clause or an object."""
     content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")), None)
+    if content is None and verb.pos_ == "AUX":  # "X is confident that ...", "X is upbeat about ..."
+        complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+        if complement is not None:
+            content = next((c for c in complement.children if c.dep_ in ("ccomp", "xcomp", "prep")), None)
     if content is None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
         content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None

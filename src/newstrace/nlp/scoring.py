@@ -41,6 +41,12 @@ def features(doc: Doc, a: Attribution) -> list[str]:
             names.append(f"modal_before={a.rule}")
     else:
         names.append("no_cue")
+    if a.cue is not None:
+        content_head = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if content_head is not None and len(content_head):
+            names.append(f"content_head={a.rule}|{content_head.root.pos_}")
+        if doc[a.cue[0]].sent.start == 0:
+            names.append("first_sentence")
     if a.source is not None:
         root = doc[a.source[0]:a.source[1]].root
         kind = root.ent_type_ or root.pos_
