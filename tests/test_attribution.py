@@ -76,3 +76,15 @@ def test_scare_quotes_and_titles_are_not_statements():
 def test_question_put_to_someone_else_is_not_their_statement():
     text = "When asked if he thought the plan was 'a mistake', Lee shrugged."
     assert not any("a mistake" == q.content for q in extract_quotes(text))
+
+
+def test_descriptions_and_interview_first_person():
+    text = (
+        "Question: What matters most?\n"
+        "Armitage: Probably the war. But I think no specialist would rank things.\n"
+        "A DHS spokesperson told VOA the rule was legal. The spokesperson said it would stay."
+    )
+    speakers = {q.content: q.speaker.name for q in extract_quotes(text)}
+    assert speakers["no specialist would rank things"] == "Armitage"
+    assert speakers["the rule was legal"] == "DHS spokesperson"
+    assert speakers["it would stay"] == "DHS spokesperson"

@@ -136,6 +136,8 @@ class ArticleEntities:
         pronoun = SOURCE_PRONOUNS.get(root.lower_)
         if pronoun in ("male", "female"):
             return self.pronoun(root, pronoun)
+        if pronoun == "first":
+            return self._first_person(root)
         if pronoun is not None:
             return self._plural_or_neuter(root, pronoun)
         for ent in reversed(span.ents):
@@ -149,6 +151,10 @@ class ArticleEntities:
             return self._remember(root, self.resolve(self.doc[possessor.left_edge.i:possessor.i + 1]))
         if root.lemma_.lower() in DOCUMENT_NOUNS and not _is_definite(span):
             return self._remember(root, (_strip_article(_clean(span.text)), "document"))
+        if root.pos_ == "NOUN" and root.lemma_.lower() in TITLES and not _is_definite(span):
+            # "a DHS spokesperson": a person known by the title, not the organisation
+            words = [t.text for t in span if t.dep_ != "det" and not t.is_punct]
+            return self._remember(root, (" ".join(words), "person"))
         for ent in reversed(span.ents):
             if ent.label_ in ENTITY_KINDS:
                 return self._remember(root, (_entity_name(span, ent), ENTITY_KINDS[ent.label_]))
@@ -198,6 +204,20 @@ class ArticleEntities:
             return self.resolved[mention.i]
         return self.pronoun(mention, SOURCE_PRONOUNS[mention.lower_])
 
+    def _first_person(self, token: Token) -> Name | None:
+        """"I think ..." outside quotes: the interviewee of a Q&A ("Armitage: ..."), else the author."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, token.idx) + 1
+        while line >= 0:
+            label, colon, _ = text[line:line + 60].partition(":")
+            if colon and 0 < len(label.split()) <= 3 and label[:1].isupper():
+                words = label.split()
+                return self.full_names.get(words[-1].lower(), label.strip()), "person"
+            if line == 0:
+                break
+            line = text.rfind("\n", 0, line - 1) + 1
+        return "the author", "person"
+
     def _plural_or_neuter(self, token: Token, kind: str) -> Name | None:
         """"they"/"it": the nearest earlier organisation, group or document spoken of."""
         wanted = {"plural": ("organization", "group", "place"), "neuter": ("organization", "document", "place")}
@@ -216,11 +236,16 @@ class ArticleEntities:
         people = [name for i, title, name in self.titles if i < span.start and title == head]
         if people:
             return people[-1], "person"
-        if head in DOCUMENT_NOUNS:
-            for i in sorted(self.resolved, reverse=True):
-                earlier = self.doc[i]
-                if i < span.start and earlier.lemma_.lower() == head and self.resolved[i] is not None:
-                    return self.resolved[i]
+        for i in sorted(self.resolved, reverse=True):
+            earlier = self.doc[i]
+            if i < span.start and earlier.lemma_.lower() == head and self.resolved[i] is not None:
+                return self.resolved[i]
+        for token in reversed(self.doc[:span.start]):
+            # "a DHS spokesperson ... the spokesperson": the fuller earlier description
+            if token.lemma_.lower() == head and token.pos_ == "NOUN" and token.i not in self.quoted:
+                words = [t.text for t in self.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
+                if len(words) > 1:
+                    return " ".join(words), _common_kind(token)
         return None
 
     def _remember(self, root: Token, name: Name | None) -> Name | None:
