@@ -88,3 +88,10 @@ def test_descriptions_and_interview_first_person():
     assert speakers["no specialist would rank things"] == "Armitage"
     assert speakers["the rule was legal"] == "DHS spokesperson"
     assert speakers["it would stay"] == "DHS spokesperson"
+
+
+def test_one_name_per_country():
+    names = {q.speaker.name for t in ("The U.S. said the talks would resume.",
+                                      "The United States said the talks would resume.")
+             for q in extract_quotes(t)}
+    assert names == {"United States"}

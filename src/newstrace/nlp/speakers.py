@@ -329,12 +329,22 @@ def _is_definite(span: Span) -> bool:
     return any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in span)
 
 
+PLACE_NAMES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "united states": "United States", "uk": "United Kingdom",
+    "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "eu": "European Union", "e.u.": "European Union",
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+}
+
+
 def _entity_name(span: Span, ent: Span) -> str:
-    """An entity's name; an outlet keeps a capitalised article ("The Hill")."""
+    """An entity's name: one name per country or union; an outlet keeps "The" ("The Hill")."""
     before = span.doc[ent.start - 1] if ent.start > span.start else None
     if before is not None and before.text == "The" and before.i > before.sent.start:
         return f"The {ent.text}"
-    return _strip_article(ent.text)
+    name = _strip_article(ent.text)
+    return PLACE_NAMES.get(name.lower(), name)
 
 
 def _outlet_name(text: str) -> str:
