@@ -103,23 +103,29 @@ class DerivationIndex:
             self._enter(article, fp)
         return out
 
+    def restore(self, articles: list[ArticleRef]) -> None:
+        """Know again the already processed articles of the window (from the store)."""
+        for article in sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min)):
+            self._enter(article, fingerprint(article.text))
+
     def _parent(self, article: ArticleRef, fp: frozenset[int]) -> Derivation | None:
         cands = [self.refs[c] for c, n in self._candidates(article, fp) if n / len(fp) >= DERIVED * 0.7]
         if not cands:
             return None
         grams = own_shingles(article.text, cands)
-        best: tuple | None = None
-        for parent in cands:
-            containment, coverage = overlap(grams, shingles(parent.text))
-            if classify(containment, coverage) is None:
-                continue
-            credited = credits_source(article, parent)
-            key = (containment, coverage >= WHOLE, credited, _earlier(parent))
-            if best is None or key > best[0]:
-                best = (key, parent, containment, coverage, credited)
-        if best is None:
+        scored = [(overlap(grams, shingles(p.text)), p) for p in cands]
+        scored = [(c, v, p) for (c, v), p in scored if classify(c, v) is not None]
+        if not scored:
             return None
-        _, parent, containment, coverage, credited = best
+        top = max(c for c, _, _ in scored)
+        best = max(
+            (
+                ((c, v >= WHOLE, credits_source(article, p), _earlier(p)), p, c, v) for c, v, p in scored if c == top
+            ),
+            key=lambda x: x[0],
+        )
+        key, parent, containment, coverage = best
+        credited = key[2]
         kind = classify(containment, coverage)
         return Derivation(article.id, parent, kind, round(containment, 3), containment, coverage, credited)
 

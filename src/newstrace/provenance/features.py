@@ -13,6 +13,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z0-9])|\n+")
@@ -31,6 +32,8 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 SHINGLE = 4
+PRIME = 1000003
+MASK = (1 << 61) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +107,24 @@ def term_counts(text: str) -> Counter[str]:
     return counts
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[int]:
-    """Hashed word n-grams (lower case, punctuation ignored): the unit of copying."""
-    toks = [t.lower() for t in words(text)]
-    if len(toks) < size:
-        return {_hash(" ".join(toks))} if toks else set()
-    return {_hash(" ".join(toks[i : i + size])) for i in range(len(toks) - size + 1)}
+@lru_cache(maxsize=4096)
+def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
+    """Hashed word n-grams (lower case, punctuation ignored): the unit of copying.
+
+    Token hashes are combined arithmetically (deterministic across runs, unlike
+    ``hash``); recent texts are cached because a source is compared with each
+    of its republications.
+    """
+    hs = [_hash(t.lower()) for t in words(text)]
+    if len(hs) < size:
+        return frozenset([sum(hs) & MASK]) if hs else frozenset()
+    out = set()
+    for i in range(len(hs) - size + 1):
+        h = 0
+        for x in hs[i : i + size]:
+            h = h * PRIME + x
+        out.add(h & MASK)
+    return frozenset(out)
 
 
 def _hash(s: str) -> int:

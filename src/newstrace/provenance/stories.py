@@ -150,6 +150,19 @@ class StoryIndex:
         clusters = self._cluster(batch, edges)
         return self._commit(clusters, batch)
 
+    def restore(self, articles: list[ArticleRef], assignments: dict[str, str]) -> None:
+        """Know again the already grouped articles of the window (from the store), without regrouping them."""
+        batch = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min))
+        counts = [story_terms(_full_text(a)) for a in batch]
+        for c in counts:
+            self.stats.add(c)
+        for article, c in zip(batch, counts):
+            self._enter(article, self.stats.vector(c))
+            sid = assignments[article.id]
+            self.stories.setdefault(sid, Story(id=sid)).add(article.id, article.published)
+            self.assignments[article.id] = sid
+        self._edges(batch)
+
     def _enter(self, article: ArticleRef, vec: Vector) -> None:
         self.live[article.id] = _Live(vec, article.published)
         self._arrivals.append(article.id)
@@ -225,12 +238,13 @@ class StoryIndex:
         when = {a.id: a.published for a in batch}
         out = {}
         for key, ids in clusters.items():
+            ids = sorted(ids, key=lambda i: (when[i] is None, when[i] or datetime.min, i))
             if key.startswith("s:"):
                 story = self.stories[key[2:]]
             else:
-                story = Story(id=f"s{len(self.stories) + 1}")
+                story = Story(id=f"story-{ids[0]}")
                 self.stories[story.id] = story
-            for aid in sorted(ids, key=lambda i: (when[i] is None, when[i] or datetime.min)):
+            for aid in ids:
                 story.add(aid, when[aid])
                 self.assignments[aid] = story.id
                 out[aid] = story.id
