@@ -40,8 +40,8 @@ def update(con: duckdb.DuckDBPyConnection) -> UpdateSummary:
     derived = 0
     for start in range(0, len(new), CHUNK):
         chunk = new[start : start + CHUNK]
-        members = stories.add(chunk)
         found = derivations.add(chunk)
+        members = stories.add(chunk, {a: d.parent.id for a, d in found.items() if d is not None})
         rows = [
             (aid, d.parent.id, d.kind, d.score, d.containment, d.coverage, d.credited)
             for aid, d in found.items()

@@ -133,8 +133,12 @@ class StoryIndex:
         self.postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=MAX_POSTINGS))
         self._arrivals: deque[str] = deque()
 
-    def add(self, articles: Iterable[ArticleRef]) -> dict[str, str]:
-        """Assign a batch of articles to stories; returns {article id: story id}."""
+    def add(self, articles: Iterable[ArticleRef], parents: dict[str, str] | None = None) -> dict[str, str]:
+        """Assign a batch of articles to stories; returns {article id: story id}.
+
+        ``parents`` maps an article to the earlier article it derives from: a
+        copy is the same story as its source whatever the similarities say.
+        """
         batch = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min))
         if not batch:
             return {}
@@ -148,7 +152,24 @@ class StoryIndex:
         for article in batch:
             self._neighbours(article.id)
         clusters = self._cluster(batch, edges)
-        return self._commit(clusters, batch)
+        out = self._commit(clusters, batch)
+        for child, parent in (parents or {}).items():
+            if child in out and parent in self.assignments:
+                out[child] = self._move(child, self.assignments[parent])
+        return out
+
+    def _move(self, aid: str, sid: str) -> str:
+        """Put an article into another story (dropping its old story if that empties)."""
+        old = self.stories[self.assignments[aid]]
+        if old.id == sid:
+            return sid
+        old.members.remove(aid)
+        if not old.members:
+            del self.stories[old.id]
+        when = self.live[aid].when if aid in self.live else None
+        self.stories[sid].add(aid, when)
+        self.assignments[aid] = sid
+        return sid
 
     def restore(self, articles: list[ArticleRef], assignments: dict[str, str]) -> None:
         """Know again the already grouped articles of the window (from the store), without regrouping them."""
