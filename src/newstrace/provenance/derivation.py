@@ -13,7 +13,7 @@ earliest (the first appearance) wins.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -89,7 +89,7 @@ class DerivationIndex:
         self.window = window
         self.refs: dict[str, ArticleRef] = {}
         self.prints: dict[str, frozenset[int]] = {}
-        self.postings: dict[int, deque[str]] = defaultdict(lambda: deque(maxlen=MAX_POSTINGS))
+        self.postings: dict[int, list[str]] = {}
         self._order: deque[str] = deque()
 
     def add(self, articles: Iterable[ArticleRef]) -> dict[str, Derivation | None]:
@@ -141,7 +141,10 @@ class DerivationIndex:
         self.prints[article.id] = fp
         self._order.append(article.id)
         for h in fp:
-            self.postings[h].append(article.id)
+            plist = self.postings.setdefault(h, [])
+            plist.append(article.id)
+            if len(plist) > MAX_POSTINGS:
+                del plist[0]
 
     def _evict(self, now: datetime | None) -> None:
         """Forget articles older than the window: memory follows the window, not the corpus."""
@@ -151,7 +154,12 @@ class DerivationIndex:
                 break
             self._order.popleft()
             self.refs.pop(old.id, None)
-            self.prints.pop(old.id, None)
+            for h in self.prints.pop(old.id, ()):
+                plist = self.postings.get(h)
+                if plist and old.id in plist:
+                    plist.remove(old.id)
+                if not plist:
+                    self.postings.pop(h, None)
 
 
 def _earlier(parent: ArticleRef) -> float:

@@ -34,16 +34,14 @@ KEEP_TERMS = 80
 INDEX_TERMS = 15
 QUERY_TERMS = 15
 MAX_POSTINGS = 150
-CANDIDATES = 60
+CANDIDATES = 40
 STORY_RECENT = 10
 WINDOW = timedelta(days=7)
 
 
 def cosine(a: Vector, b: Vector) -> float:
     """Dot product of two sparse vectors (callers keep them L2-normalised)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def normalise(vec: Vector) -> Vector:
@@ -130,7 +128,7 @@ class StoryIndex:
         self.stories: dict[str, Story] = {}
         self.assignments: dict[str, str] = {}
         self.live: dict[str, _Live] = {}
-        self.postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=MAX_POSTINGS))
+        self.postings: dict[str, list[str]] = {}
         self._arrivals: deque[str] = deque()
 
     def add(self, articles: Iterable[ArticleRef], parents: dict[str, str] | None = None) -> dict[str, str]:
@@ -188,7 +186,10 @@ class StoryIndex:
         self.live[article.id] = _Live(vec, article.published)
         self._arrivals.append(article.id)
         for term in top_terms(vec, INDEX_TERMS):
-            self.postings[term].append(article.id)
+            plist = self.postings.setdefault(term, [])
+            plist.append(article.id)
+            if len(plist) > MAX_POSTINGS:
+                del plist[0]
 
     def _candidates(self, aid: str) -> list[str]:
         """Live articles sharing the most telling terms, the best-sharing first."""
@@ -281,7 +282,13 @@ class StoryIndex:
             if when is None or now - when <= self.window:
                 break
             self._arrivals.popleft()
-            self.live.pop(aid, None)
+            gone = self.live.pop(aid, None)
+            for term in top_terms(gone.vector, INDEX_TERMS) if gone else ():
+                plist = self.postings.get(term)
+                if plist and aid in plist:
+                    plist.remove(aid)
+                if not plist:
+                    self.postings.pop(term, None)
 
 
 def _average_linkage(
