@@ -7,8 +7,10 @@ article looks up earlier articles sharing samples and measures containment
 (how much of it is in the earlier one) and coverage (how much of the earlier
 one it keeps). The parent is the earlier article that contains most of it, so a
 copy of a copy points to the intermediate article, whose edits it carries;
-among equally good parents, one it copies whole, then one it credits, then the
-earliest (the first appearance) wins.
+among equally good parents, one it reproduces whole (coverage >= SAME), then
+one it credits, then the earliest (the first appearance) wins: a text found in
+a longer article and in a shorter excerpt of it gives no evidence of the
+excerpt, so the first appearance is the better guess.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ MIN_SHARED = 2
 DERIVED = 0.22
 VERBATIM = 0.9
 WHOLE = 0.7
+SAME = 0.95
 CANDIDATES = 8
 MAX_POSTINGS = 64
 WINDOW = timedelta(days=60)
@@ -120,7 +123,7 @@ class DerivationIndex:
         top = max(c for c, _, _ in scored)
         best = max(
             (
-                ((c, v >= WHOLE, credits_source(article, p), _earlier(p)), p, c, v) for c, v, p in scored if c == top
+                ((c, v >= SAME, credits_source(article, p), _earlier(p)), p, c, v) for c, v, p in scored if c == top
             ),
             key=lambda x: x[0],
         )
