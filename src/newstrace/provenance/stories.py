@@ -5,8 +5,10 @@ edges mix two similarities: the TF-IDF cosine of the two articles (entities and
 numbers weigh double) and the overlap of their nearest neighbours ("shared
 nearest neighbours"). The second one is what separates two earthquakes: both
 share vocabulary, but an article's closest neighbours report its own quake.
-Open stories take part as fixed clusters represented by their latest members,
-so a batch costs time in its own size and never re-clusters the corpus.
+Each batch is grouped together with the articles still inside the time window
+(so a late article can bring two halves of a story together) and the groups
+keep the story ids most of their members had; the corpus before the window is
+never touched, so a batch costs time in the window's size, not the corpus'.
 Neighbours are found through an inverted index over each article's most
 telling terms, never by comparing all pairs.
 """
@@ -106,6 +108,7 @@ class _Live:
 
     vector: Vector
     when: datetime | None
+    counts: Counter[str]
     neighbours: dict[str, float] = field(default_factory=dict)
 
 
@@ -130,10 +133,16 @@ class StoryIndex:
         self.live: dict[str, _Live] = {}
         self.postings: dict[str, list[str]] = {}
         self._arrivals: deque[str] = deque()
+        self.edges: dict[tuple[str, str], float] = {}
+        self.adj: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.parents: dict[str, str] = {}
+        self._weighted_at = 0
 
     def add(self, articles: Iterable[ArticleRef], parents: dict[str, str] | None = None) -> dict[str, str]:
-        """Assign a batch of articles to stories; returns {article id: story id}.
+        """Assign a batch of articles to stories; returns {article id: story id} for new and moved articles.
 
+        The articles of the window are re-grouped with the batch (a late
+        article can join two halves of a story), never the corpus before it.
         ``parents`` maps an article to the earlier article it derives from: a
         copy is the same story as its source whatever the similarities say.
         """
@@ -145,15 +154,54 @@ class StoryIndex:
             self.stats.add(c)
         self._evict(batch[0].published)
         for article, c in zip(batch, counts):
-            self._enter(article, self.stats.vector(c))
-        edges = self._edges(batch)
-        for article in batch:
-            self._neighbours(article.id)
-        clusters = self._cluster(batch, edges)
-        out = self._commit(clusters, batch)
-        for child, parent in (parents or {}).items():
-            if child in out and parent in self.assignments:
+            self._enter(article, c)
+        if self.stats.n >= 2 * self._weighted_at:
+            self._reweigh()
+        else:
+            self._edges([a.id for a in batch])
+        self.parents.update(parents or {})
+        out = self._relabel(self._cluster(), batch)
+        for child in [a.id for a in batch] + [c for c in self.parents if c in self.live]:
+            parent = self.parents.get(child)
+            if parent in self.assignments and self.assignments[child] != self.assignments[parent]:
                 out[child] = self._move(child, self.assignments[parent])
+        return out
+
+    def _reweigh(self) -> None:
+        """Recompute the window's vectors and edges with today's term weights.
+
+        Done each time the corpus has doubled, so early articles (weighed with
+        few documents seen) are not stuck with poor weights; amortised, each
+        article is reweighed a logarithmic number of times.
+        """
+        self._weighted_at = self.stats.n
+        self.edges.clear()
+        self.adj.clear()
+        for live in self.live.values():
+            live.vector = self.stats.vector(live.counts)
+            live.neighbours = {}
+        self._edges(list(self.live))
+
+    def _relabel(self, clusters: list[list[str]], batch: list[ArticleRef]) -> dict[str, str]:
+        """Give each cluster the story most of its members had; new clusters open new stories."""
+        when = {a.id: a.published for a in batch}
+        out: dict[str, str] = {}
+        used: set[str] = set()
+        for members in sorted(clusters, key=len, reverse=True):
+            votes = Counter(self.assignments[m] for m in members if m in self.assignments)
+            sid = next((s for s, _ in votes.most_common() if s not in used), None)
+            if sid is None:
+                first = min(members, key=lambda i: (self.live[i].when is None, self.live[i].when or datetime.min, i))
+                sid = f"story-{first}"
+                self.stories.setdefault(sid, Story(id=sid))
+            used.add(sid)
+            for m in members:
+                if m not in self.assignments:
+                    self.stories[sid].add(m, when.get(m))
+                    self.assignments[m] = sid
+                    out[m] = sid
+                elif self.assignments[m] != sid:
+                    out[m] = self._move(m, sid)
         return out
 
     def _move(self, aid: str, sid: str) -> str:
@@ -176,14 +224,15 @@ class StoryIndex:
         for c in counts:
             self.stats.add(c)
         for article, c in zip(batch, counts):
-            self._enter(article, self.stats.vector(c))
+            self._enter(article, c)
             sid = assignments[article.id]
             self.stories.setdefault(sid, Story(id=sid)).add(article.id, article.published)
             self.assignments[article.id] = sid
-        self._edges(batch)
+        self._reweigh()
 
-    def _enter(self, article: ArticleRef, vec: Vector) -> None:
-        self.live[article.id] = _Live(vec, article.published)
+    def _enter(self, article: ArticleRef, counts: Counter[str]) -> None:
+        vec = self.stats.vector(counts)
+        self.live[article.id] = _Live(vec, article.published, counts)
         self._arrivals.append(article.id)
         for term in top_terms(vec, INDEX_TERMS):
             plist = self.postings.setdefault(term, [])
@@ -207,20 +256,21 @@ class StoryIndex:
                     break
         return out
 
-    def _edges(self, batch: list[ArticleRef]) -> dict[tuple[str, str], float]:
+    def _edges(self, ids: list[str]) -> None:
         """Cosine for each candidate pair; also keeps every article's top neighbours up to date."""
-        edges: dict[tuple[str, str], float] = {}
-        for article in batch:
-            me = self.live[article.id]
-            for cid in self._candidates(article.id):
-                key = (article.id, cid) if article.id < cid else (cid, article.id)
+        edges = self.edges
+        for aid in ids:
+            me = self.live[aid]
+            for cid in self._candidates(aid):
+                key = (aid, cid) if aid < cid else (cid, aid)
                 if key in edges:
                     continue
                 sim = cosine(me.vector, self.live[cid].vector)
                 edges[key] = sim
+                self.adj[aid].add(key)
+                self.adj[cid].add(key)
                 _offer(me.neighbours, cid, sim)
-                _offer(self.live[cid].neighbours, article.id, sim)
-        return edges
+                _offer(self.live[cid].neighbours, aid, sim)
 
     def _neighbours(self, aid: str) -> dict[str, float]:
         return self.live[aid].neighbours
@@ -228,49 +278,15 @@ class StoryIndex:
     def _combined(self, a: str, b: str, cos: float) -> float:
         return (1 - MIX) * cos + MIX * _overlap(self.live[a].neighbours, self.live[b].neighbours)
 
-    def _cluster(self, batch: list[ArticleRef], edges: dict[tuple[str, str], float]) -> dict[str, list[str]]:
-        """Average linkage over the sparse edge graph; open stories are fixed clusters."""
-        in_batch = {a.id for a in batch}
-        node = {a.id: "a:" + a.id for a in batch}
-        members: dict[str, list[str]] = {"a:" + a.id: [a.id] for a in batch}
-        size: dict[str, int] = {c: 1 for c in members}
+    def _cluster(self) -> list[list[str]]:
+        """Average linkage over the window's edge graph."""
+        members = {aid: [aid] for aid in self.live}
+        size = {aid: 1 for aid in self.live}
         links: dict[str, dict[str, float]] = defaultdict(dict)
-        for (a, b), cos in edges.items():
-            ca, cb = self._cluster_of(a, in_batch, node), self._cluster_of(b, in_batch, node)
-            if ca is None or cb is None or ca == cb or (ca[0] == "s" and cb[0] == "s"):
-                continue
+        for (a, b), cos in self.edges.items():
             sim = self._combined(a, b, cos)
-            links[ca][cb] = links[ca].get(cb, 0.0) + sim
-            links[cb][ca] = links[ca][cb]
-            for c in (ca, cb):
-                if c[0] == "s":
-                    size[c] = len(self.stories[c[2:]].recent())
-                    members.setdefault(c, [])
-        return _average_linkage(links, size, members, self.threshold)
-
-    def _cluster_of(self, aid: str, in_batch: set[str], node: dict[str, str]) -> str | None:
-        if aid in in_batch:
-            return node[aid]
-        sid = self.assignments.get(aid)
-        if sid is None or aid not in self.stories[sid].recent():
-            return None
-        return "s:" + sid
-
-    def _commit(self, clusters: dict[str, list[str]], batch: list[ArticleRef]) -> dict[str, str]:
-        when = {a.id: a.published for a in batch}
-        out = {}
-        for key, ids in clusters.items():
-            ids = sorted(ids, key=lambda i: (when[i] is None, when[i] or datetime.min, i))
-            if key.startswith("s:"):
-                story = self.stories[key[2:]]
-            else:
-                story = Story(id=f"story-{ids[0]}")
-                self.stories[story.id] = story
-            for aid in ids:
-                story.add(aid, when[aid])
-                self.assignments[aid] = story.id
-                out[aid] = story.id
-        return out
+            links[a][b] = links[b][a] = sim
+        return list(_average_linkage(links, size, members, self.threshold).values())
 
     def _evict(self, now: datetime | None) -> None:
         """Forget articles that left the window: memory follows the window, not the corpus."""
@@ -283,6 +299,11 @@ class StoryIndex:
                 break
             self._arrivals.popleft()
             gone = self.live.pop(aid, None)
+            for key in self.adj.pop(aid, ()):
+                self.edges.pop(key, None)
+                other = key[0] if key[1] == aid else key[1]
+                if other in self.adj:
+                    self.adj[other].discard(key)
             for term in top_terms(gone.vector, INDEX_TERMS) if gone else ():
                 plist = self.postings.get(term)
                 if plist and aid in plist:
@@ -294,11 +315,7 @@ class StoryIndex:
 def _average_linkage(
     links: dict[str, dict[str, float]], size: dict[str, int], members: dict[str, list[str]], threshold: float
 ) -> dict[str, list[str]]:
-    """Merge the pair of clusters with the highest mean link until none passes the threshold.
-
-    Keys starting with "s:" are existing stories: they absorb batch clusters but
-    never merge with each other.
-    """
+    """Merge the pair of clusters with the highest mean link until none passes the threshold."""
     heap = [(-s / (size[a] * size[b]), a, b) for a in links for b, s in links[a].items() if a < b]
     heapq.heapify(heap)
     alive = set(members)
@@ -310,12 +327,10 @@ def _average_linkage(
             continue
         if abs(links[a][b] / (size[a] * size[b]) + neg) > 1e-12:
             continue
-        keep, gone = (b, a) if b.startswith("s:") else (a, b)
+        keep, gone = a, b
         _merge(links, size, members, keep, gone)
         alive.discard(gone)
         for c, s in links[keep].items():
-            if keep.startswith("s:") and c.startswith("s:"):
-                continue
             heapq.heappush(heap, (-s / (size[keep] * size[c]), min(keep, c), max(keep, c)))
     return {c: members[c] for c in alive if members[c]}
 
@@ -328,7 +343,7 @@ def _merge(links, size, members, keep: str, gone: str) -> None:
         links[keep][c] = links[keep].get(c, 0.0) + s
         links[c][keep] = links[keep][c]
     size[keep] += size[gone]
-    members[keep] = members[keep] + members.pop(gone)
+    members[keep].extend(members.pop(gone))
 
 
 def _offer(neighbours: dict[str, float], cid: str, sim: float) -> None:
