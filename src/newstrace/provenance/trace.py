@@ -1,7 +1,7 @@
 """``trace``: statements and articles like a given text, on a timeline.
 
-Full-text candidates come from DuckDB (articles containing the query's rarest
-looking words, i.e. its longest ones); they and the stored statements are
+Full-text candidates come from DuckDB (articles containing at least two of the
+query's three rarest looking words, i.e. its longest ones); they and the stored statements are
 ranked by how much of the query they contain and by story similarity.
 """
 
@@ -20,6 +20,7 @@ from newstrace.provenance.store import rows
 KEY_WORDS = 3
 LIMIT = 20
 MIN_SCORE = 0.5
+SCAN = 5000
 
 
 def _contained(query: str, text: str) -> float:
@@ -50,8 +51,9 @@ def _articles(con: duckdb.DuckDBPyConnection, text: str, limit: int) -> list[dic
     keys = sorted(set(content_terms(words(text))), key=len, reverse=True)[:KEY_WORDS]
     if not keys:
         return []
-    where = " OR ".join("text ILIKE ?" for _ in keys)
-    sql = f"SELECT id, url, outlet, published, title, text FROM articles WHERE {where}"
+    need = min(2, len(keys))
+    hits_sql = " + ".join("(text ILIKE ?)::INT" for _ in keys)
+    sql = f"SELECT id, url, outlet, published, title, text FROM articles WHERE {hits_sql} >= {need} LIMIT {SCAN}"
     hits = []
     for r in rows(con, sql, [f"%{k}%" for k in keys]):
         score = max(_contained(text, r["text"]), similarity(text, r["text"]))
