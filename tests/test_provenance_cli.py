@@ -5,25 +5,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import networkx as nx
 import pytest
 
 import newstrace
-from newstrace.provenance import store
+from newstrace.store import Store
 from newstrace.provenance.simulate import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def fill(db: Path, articles) -> None:
-    con = duckdb.connect(str(db))
-    store.ensure_tables(con)
-    con.executemany(
-        "INSERT INTO articles (id, url, domain, outlet, title, published, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(a.id, a.url, a.domain, a.outlet, a.title, a.published, a.text) for a in articles],
-    )
-    con.close()
+    """Articles into a real corpus store (the ingest schema), as ingest would leave them."""
+    with Store(db) as corpus:
+        corpus.con.executemany(
+            "INSERT INTO articles (id, url, domain, outlet, title, published, first_seen, text, content_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, md5(?))",
+            [(a.id, a.url, a.domain, a.outlet, a.title, a.published, a.published, a.text, a.text) for a in articles],
+        )
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:

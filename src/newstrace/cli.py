@@ -15,12 +15,13 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from newstrace.output import print_demo_summary, write_quotes
-from newstrace.quotes import files_quotes
+from newstrace.corpus import Corpus
 from newstrace.errors import NewstraceError
 from newstrace.provenance import api as prov_api
-from newstrace.provenance.api import DEFAULT_DB
 from newstrace.provenance.views import print_outlets, print_provenance, print_stories, print_trace, write_jsonl
+from newstrace.output import print_demo_summary, print_ingest_summary, write_quotes, write_records
+from newstrace.quotes import files_quotes
+from newstrace.store import DEFAULT_DB
 
 app = typer.Typer(
     help="newstrace: who said what, who reported it first, and how a story travels.",
@@ -41,13 +42,82 @@ def fail(exc: NewstraceError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file).")]
+
+
+class ExportWhat(str, Enum):
+    articles = "articles"
+    quotes = "quotes"
+    rejects = "rejects"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+
+
+class RecordFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, globs or http(s) URLs.")],
+    db: DbOption = Path(DEFAULT_DB),
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip quote extraction.")] = False,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="Worker processes.")] = 2,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest news (text, HTML, feeds, WARC, JSON Lines, URLs) into the corpus store."""
+    try:
+        summary = Corpus(db).ingest(sources, quotes=not no_quotes, processes=processes, progress=not quiet)
+    except KeyboardInterrupt:
+        err.print("interrupted: committed batches are kept; run the same command again to resume.")
+        raise typer.Exit(130) from None
+    except NewstraceError as exc:
+        raise fail(exc) from exc
+    print_ingest_summary(summary, str(db))
+
+
+@app.command()
+def articles(
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option(help="Outlet name or domain.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after this date.")] = None,
+    search: Annotated[str | None, typer.Option(help="Text or title contains this.")] = None,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
+) -> None:
+    """List stored articles."""
+    try:
+        rows = Corpus(db).articles(outlet=outlet, since=since, search=search)
+        write_records(rows, format.value, sys.stdout, ("id", "published", "outlet", "title", "duplicate_of"))
+    except NewstraceError as exc:
+        raise fail(exc) from exc
+
+
 @app.command()
 def quotes(
-    files: Annotated[list[Path], typer.Argument(help="Text files, one article each.")],
+    files: Annotated[list[Path] | None, typer.Argument(help="Text files, one article each.")] = None,
     format: Annotated[QuoteFormat, typer.Option("--format", "-f", help="Output format.")] = QuoteFormat.table,
     processes: Annotated[int, typer.Option("--processes", "-j", help="Worker processes.")] = 1,
+    db: Annotated[Path | None, typer.Option("--db", help="Read quotes from this corpus store.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="With --db: speaker name contains this.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="With --db: outlet name or domain.")] = None,
 ) -> None:
-    """Extract quotes, speakers and relays from article files."""
+    """Extract quotes from article files, or (with --db and no files) list the corpus's quotes."""
+    if not files:
+        if db is None:
+            err.print("error: give article files, or --db PATH to read a corpus's quotes.")
+            raise typer.Exit(2)
+        try:
+            rows = Corpus(db).quotes(speaker=speaker, outlet=outlet)
+            fmt = "jsonl" if format != QuoteFormat.table else "table"
+            write_records(rows, fmt, sys.stdout, ("published", "outlet", "speaker", "kind", "content"))
+        except NewstraceError as exc:
+            raise fail(exc) from exc
+        return
     try:
         results = files_quotes(files, n_process=processes)
         failed = write_quotes(results, format.value, sys.stdout)
@@ -59,10 +129,27 @@ def quotes(
 
 
 @app.command()
-def demo() -> None:
-    """Run quote extraction on the bundled sample (Voice of America stories) and summarise."""
+def export(
+    db: DbOption = Path(DEFAULT_DB),
+    what: Annotated[ExportWhat, typer.Option("--what", help="Which table.")] = ExportWhat.articles,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Export articles, quotes or rejects as JSON Lines, Parquet or CSV."""
     try:
-        print_demo_summary()
+        Corpus(db).export(what.value, format.value, out)
+    except NewstraceError as exc:
+        raise fail(exc) from exc
+
+
+@app.command()
+def demo(
+    db: DbOption = Path(DEFAULT_DB),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest the bundled sample (Voice of America stories) into a corpus and summarise it."""
+    try:
+        print_demo_summary(str(db), quiet=quiet)
     except NewstraceError as exc:
         raise fail(exc) from exc
 
@@ -70,9 +157,6 @@ def demo() -> None:
 class ProvFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
-
-
-DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (DuckDB file).")]
 
 
 @app.command()

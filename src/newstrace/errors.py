@@ -43,3 +43,12 @@ class StoreLockedError(StoreError):
 
 class FetchError(InputError):
     """A URL could not be fetched after retries."""
+
+
+class AnalysisError(NewstraceError):
+    """A worker process of the ingest pipeline died (often: out of memory).
+
+    Everything committed before it is kept; running the same command again resumes.
+    """
+
+    exit_code = 5

@@ -1,17 +1,18 @@
-"""Views of quote results for people (rich tables) and programs (JSON Lines, JSON)."""
+"""Views for people (rich tables) and programs (JSON Lines, JSON): quotes, articles, ingest summaries."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
-from newstrace.quotes import FileQuotes, extract_quotes_batch
-from newstrace.sample import SAMPLE_CREDIT, sample_records
+from newstrace.corpus import Corpus
+from newstrace.ingest import IngestSummary
+from newstrace.quotes import FileQuotes
+from newstrace.sample import SAMPLE_CREDIT, sample_path
 
 console = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -55,26 +56,58 @@ def print_quote_table(result: FileQuotes) -> None:
     console.print(table)
 
 
-def print_demo_summary() -> None:
-    """Extract quotes from the bundled sample and print what was found."""
-    records = list(sample_records())
-    speakers: Counter[str] = Counter()
-    relays: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    for quotes in extract_quotes_batch(record["text"] for record in records):
-        for quote in quotes:
-            kinds[quote.kind] += 1
-            if quote.speaker:
-                speakers[quote.speaker.name] += 1
-            relays.update(relay.name for relay in quote.via)
-    console.print(f"[bold]{len(records)}[/bold] articles, [bold]{sum(kinds.values())}[/bold] quotes "
-                  f"({', '.join(f'{n} {k}' for k, n in kinds.most_common())})")
+def print_ingest_summary(summary: IngestSummary, db: str) -> None:
+    """What an ingest run added, which duplicates it found and why input was rejected."""
+    duplicates = ", ".join(f"{n} {kind}" for kind, n in summary.duplicates.most_common()) or "none"
+    err.print(f"[bold]{summary.added}[/bold] articles added to {db} from {summary.sources} sources "
+              f"in {summary.seconds:.1f}s; duplicates kept as relations: {duplicates}; "
+              f"{summary.already_stored} already stored; {summary.quotes} quotes.", highlight=False)
+    if summary.rejects:
+        table = Table(title=f"{sum(summary.rejects.values())} rejects (see `newstrace export --what rejects`)")
+        table.add_column("reason")
+        table.add_column("count", justify="right")
+        for reason, count in summary.rejects.most_common():
+            table.add_row(reason, str(count))
+        err.print(table)
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO, columns: tuple[str, ...]) -> int:
+    """Records as JSON Lines, or as a table of ``columns`` for people; returns the count."""
+    count = 0
+    table = Table(*columns, show_lines=False)
+    for count, record in enumerate(records, start=1):
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        else:
+            table.add_row(*(_cell(record, column) for column in columns))
+    if fmt != "jsonl":
+        console.print(table)
+    return count
+
+
+def _cell(record: dict[str, Any], column: str) -> str:
+    value = record.get(column)
+    if column == "speaker":
+        value = (value or {}).get("name")
+    if isinstance(value, list):
+        value = ", ".join(map(str, value))
+    text = "-" if value in (None, "") else str(value)
+    return text if len(text) <= 90 else text[:87] + "..."
+
+
+def print_demo_summary(db: str, *, quiet: bool = False) -> None:
+    """Ingest the bundled sample into ``db`` and print what the corpus holds."""
+    corpus = Corpus(db)
+    summary = corpus.ingest([sample_path()], progress=not quiet)
+    print_ingest_summary(summary, db)
+    stats = corpus.stats(top=15)
+    console.print(f"[bold]{stats['articles']}[/bold] articles ({stats['duplicates']} duplicates) from "
+                  f"[bold]{stats['outlets']}[/bold] outlets, [bold]{stats['quotes']}[/bold] quotes, "
+                  f"{stats['rejects']} rejects in {db}")
     table = Table(title="Top speakers")
     table.add_column("speaker")
     table.add_column("quotes", justify="right")
-    for name, count in speakers.most_common(15):
+    for name, count in stats["top_speakers"]:
         table.add_row(name, str(count))
     console.print(table)
-    if relays:
-        console.print("Relayed via: " + ", ".join(f"{n} ({c})" for n, c in relays.most_common(10)))
     console.print(SAMPLE_CREDIT, style="dim")

@@ -1,20 +1,551 @@
-"""The ``newstrace_quotes`` component: find attributions (content, cue, source, relays)."""
+"""The ``newstrace_quotes`` component: find attributions in a parsed article.
+
+Passes over the parse, each a common way news attributes a statement:
+
+1. direct quotes: a quoted passage and the cue verb that governs or frames it;
+2. reported speech: a cue verb with a clause ("X said (that) ...", "according to X, ...");
+3. quoted fragments said of something ("called it 'a disgrace'"), or inside
+   reported speech (which makes that attribution ``mixed``);
+4. relays: an outlet that reports another attribution becomes its ``via``.
+
+Results go to ``doc._.attributions`` as plain dicts (character offsets for the
+content, token offsets for cue, source and relays) so that docs can cross
+process boundaries in ``nlp.pipe(n_process=...)``; the ``newstrace_speakers``
+component turns them into quotes with resolved speakers.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from newstrace.nlp.lexicon import (
+    AGENT_NOUNS,
+    BELIEF_VERBS,
+    CUE_VERBS,
+    FINDING_NOUNS,
+    FRAGMENT_VERBS,
+    GROUP_NOUNS,
+    INTENTION_VERBS,
+    PREP_CUES,
+    STANCE_VERBS,
+    TITLES,
+    MEDIA_NAMES,
+    MEDIA_WORDS,
+    QUESTION_VERBS,
+)
+from newstrace.nlp.quotemarks import QuotedSpan, find_quoted_spans
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
 
+TokenRange = tuple[int, int]  # [start, end) token indices
+EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
+SUBJECTS = ("nsubj", "csubj")
+CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
+XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution before speaker resolution."""
+
+    start: int  # content, character offsets
+    end: int
+    kind: str
+    cue: TokenRange | None
+    source: TokenRange | None
+    confidence: float
+    via: list[TokenRange] = field(default_factory=list)
+    inherit: Attribution | None = None  # the attribution whose speaker this one continues
+    cue_head: int | None = None  # token index of the cue verb, to keep one attribution per cue
+
 
 class AttributionFinder:
+    """Find direct, mixed and indirect attributions with cue, source and relays."""
+
+    def __init__(self, *, min_quote_words: int = 4, belief_cues: bool = True, stances: bool = True) -> None:
+        self.min_quote_words = min_quote_words
+        self.cue_lemmas = CUE_VERBS if belief_cues else CUE_VERBS - BELIEF_VERBS
+        self.stances = stances
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = []
+        quoted = [q for q in find_quoted_spans(doc.text) if q.end - q.start > 2]
+        statements, fragments = [], []
+        for q in quoted:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None and len(span):
+                (statements if self._is_statement(span) else fragments).append((q, span))
+        found = self._direct(doc, statements)
+        inside_quote = _covered_tokens(span for _, span in statements)
+        found += self._reported(doc, inside_quote, {a.cue_head for a in found})
+        found += self._fragments(doc, fragments, found, inside_quote)
+        kept = _drop_overlaps(_apply_relays(doc, found))
+        doc._.attributions = [_to_record(a, kept) for a in kept]
         return doc
 
+    # -- classification ---------------------------------------------------------
 
-@Language.factory("newstrace_quotes")
-def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
-    return AttributionFinder()
+    def _is_statement(self, span: Span) -> bool:
+        """A quoted clause or sentence, as opposed to a fragment, a scare-quoted word or a title.
+
+        A statement opens its sentence, follows a colon, comma or "that", or starts
+        with a capital; a lowercase quote inside a running clause is a fragment.
+        """
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        inner = span.text.strip(" \"'“”‘’«»")
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        opens = before is None or before.is_space or before.text in (":", ",", "that", "—", "–", "-") or span[0].is_sent_start
+        if not (opens or inner[:1].isupper()):
+            return False
+        if len(words) >= self.min_quote_words:
+            return True
+        return len(words) >= 2 and inner[-1:] in ".?!"
+
+    def _is_cue(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.cue_lemmas:
+            return token.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in token.children)
+        return not _in_question(token)
+
+    # -- pass 1: direct quotes --------------------------------------------------
+
+    def _direct(self, doc: Doc, statements: list[tuple[QuotedSpan, Span]]) -> list[Attribution]:
+        found: list[Attribution] = []
+        previous: QuotedSpan | None = None
+        for q, span in statements:
+            start, end = _trim(doc.text, *q.inner)
+            cue = self._governing_cue(span) or self._framing_cue(doc, span, statements)
+            last = found[-1] if found else None
+            if last is not None and previous is not None and "\n" not in doc.text[previous.end:q.start] and (
+                cue is None or last.cue_head in (None, cue.i)
+            ):
+                # '"A," she said. "B."' is one attribution in two pieces.
+                last.end = end
+                if last.cue is None and cue is not None:
+                    self._attach_cue(last, cue)
+                previous = q
+                continue
+            attribution = Attribution(start, end, "direct", None, None, 0.4)
+            if cue is not None:
+                self._attach_cue(attribution, cue)
+            elif last is not None and previous is not None and _continues(doc, previous, q):
+                attribution.inherit = last
+                attribution.confidence = 0.7
+            else:
+                self._attach_colon_lead(doc, span, attribution)
+            found.append(attribution)
+            previous = q
+        return found
+
+    @staticmethod
+    def _attach_cue(attribution: Attribution, cue: Token) -> None:
+        attribution.cue = _cue_range(cue)
+        attribution.cue_head = cue.i
+        attribution.source = _source_range(cue)
+        attribution.confidence = 0.9 if attribution.source else 0.6
+
+    @staticmethod
+    def _attach_colon_lead(doc: Doc, span: Span, attribution: Attribution) -> None:
+        lead = _colon_lead(doc, span)
+        if lead is not None:
+            attribution.cue = _cue_range(lead)
+            attribution.source = _source_range(lead)
+            attribution.confidence = 0.6
+
+    def _governing_cue(self, span: Span) -> Token | None:
+        """The cue verb outside the quote that a token inside it depends on."""
+        for token in span:
+            head = token.head
+            if head.i < span.start or head.i >= span.end:
+                if self._is_cue(head) or head.lemma_.lower() in FRAGMENT_VERBS:
+                    return head
+        return None
+
+    def _framing_cue(self, doc: Doc, span: Span, statements: list[tuple[QuotedSpan, Span]]) -> Token | None:
+        """A cue verb in the same sentence, right after the quote or right before it."""
+        after_sentence = doc[span.end - 1].sent
+        stop = min([s.start for _, s in statements if s.start >= span.end] + [after_sentence.end])
+        for token in doc[span.end:stop]:
+            if self._is_cue(token):
+                return token
+            if token.text in ".!?" and token.i > span.end:
+                break
+        before_sentence = span[0].sent
+        begin = max([s.end for _, s in statements if s.end <= span.start] + [before_sentence.start])
+        lead = doc[begin:span.start]
+        if lead and lead[-1].text in (":", ",", "that"):
+            for token in reversed(lead):
+                if self._is_cue(token):
+                    return token
+        return None
+
+    # -- pass 2: reported speech ------------------------------------------------
+
+    def _reported(self, doc: Doc, inside_quote: set[int], used: set[int | None]) -> list[Attribution]:
+        found = []
+        for token in doc:
+            if token.i in inside_quote or token.i in used:
+                continue
+            if token.lower_ == "according":
+                attribution = _according_to(doc, token)
+            elif token.lower_ == "in" and token.dep_ == "prep":
+                attribution = _finding(doc, token)
+            elif token.pos_ in ("VERB", "AUX"):
+                attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
+                if attribution is None and self.stances and not _in_question(token):
+                    attribution = _stance_attribution(doc, token)
+            else:
+                continue
+            if attribution is not None and attribution.end > attribution.start:
+                found.append(attribution)
+        return found
+
+    def _clause_attribution(self, doc: Doc, cue: Token) -> Attribution | None:
+        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if clause is None and cue.lemma_.lower() in XCOMP_CUES:
+            clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        head = cue.head
+        if clause is not None:
+            start, end = _subtree_chars(doc, clause)
+        elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and _is_parenthetical(cue):
+            if cue.i > head.i:  # "..., X said."
+                start, end = _chars_between(doc, head.left_edge.i, cue.left_edge.i)
+            else:  # "A, X said, B": the clause around the cue
+                start, end = _chars_between(doc, head.left_edge.i, head.right_edge.i + 1)
+        else:
+            return None
+        source = _source_range(cue)
+        belief = cue.lemma_.lower() in BELIEF_VERBS
+        if source is None:
+            confidence = 0.35
+        else:
+            confidence = 0.55 if belief else 0.75
+        return Attribution(start, end, "indirect", _cue_range(cue), source, confidence, cue_head=cue.i)
+
+    # -- pass 3: quoted fragments ----------------------------------------------
+
+    def _fragments(
+        self, doc: Doc, fragments: list[tuple[QuotedSpan, Span]], found: list[Attribution], inside_quote: set[int]
+    ) -> list[Attribution]:
+        new = []
+        for q, span in fragments:
+            if span.start in inside_quote:
+                continue
+            holder = next((a for a in found if a.kind != "direct" and a.start <= q.start and q.end <= a.end + 1), None)
+            if holder is not None:
+                holder.kind = "mixed"
+                continue
+            verb = _fragment_verb(span)
+            if verb is not None and not _in_question(verb) and (
+                verb.lemma_.lower() in FRAGMENT_VERBS or self._is_cue(verb)
+            ):
+                start, end = _trim(doc.text, *q.inner)
+                source = _source_range(verb)
+                new.append(Attribution(start, end, "direct", _cue_range(verb), source, 0.5, cue_head=verb.i))
+        return new
+
+
+# -- helpers: sources, cues and spans ---------------------------------------------
+
+
+def _source_range(cue: Token) -> TokenRange | None:
+    """The noun phrase that says who speaks, following shared subjects up the tree."""
+    token: Token | None = cue
+    for _ in range(4):
+        if token is None:
+            return None
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return _noun_range(subject)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _noun_range(pobj)
+        inverted = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        if token.i == cue.i and inverted is not None and _is_inverted(cue, inverted):
+            return _noun_range(inverted)
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i or _is_passive(token):
+            return None
+        token = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
+    return None
+
+
+def _is_inverted(cue: Token, obj: Token) -> bool:
+    """"..., reported CNN." / "..., read the ministry's statement.": the object names the source."""
+    if any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return False
+    if obj.pos_ == "PROPN" or obj.ent_type_:
+        return True
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    return before is not None and (before.text in ",\"”'’" or before.is_quote)
+
+
+def _is_passive(verb: Token) -> bool:
+    """"When asked ...", "was told": the subject is the one spoken to, not the speaker."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _noun_range(token: Token) -> TokenRange:
+    """The mention of a source: its head noun with what stands before it in its phrase."""
+    start = token.left_edge.i
+    if token.i - start > 8:
+        start = token.i
+        while start > 0 and token.doc[start - 1].dep_ in ("compound", "amod", "poss", "det", "case"):
+            start -= 1
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "case") and child.i == end:
+            end += 1
+    return start, end
+
+
+def _cue_range(cue: Token) -> TokenRange:
+    end = cue.i + 1
+    for child in cue.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return cue.i, end
+
+
+def _in_question(token: Token) -> bool:
+    """Inside "asked if/whether ..." the subject does not assert anything."""
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in ("if", "whether"):
+            return True
+    head = token.head
+    return token.dep_ == "ccomp" and head.lemma_.lower() in QUESTION_VERBS and token.lemma_.lower() in BELIEF_VERBS
+
+
+def _is_parenthetical(cue: Token) -> bool:
+    """"..., X said." / "..., reported CNN.": a cue with no object of its own."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp", "prep", "dative") and child.i > cue.i:
+            return child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "during", "to")
+        if child.dep_ == "dobj" and not (child.pos_ == "PROPN" or child.ent_type_):
+            return False
+    return True
+
+
+def _according_to(doc: Doc, token: Token) -> Attribution | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    sentence = token.sent
+    if token.i <= head.left_edge.i or head.pos_ not in ("VERB", "AUX"):
+        # "According to X, CLAUSE": the clause after the phrase
+        begin = max(source.right_edge.i + 1, token.i)
+        start, end = _chars_between(doc, begin, max(head.right_edge.i + 1, sentence.end) if token.i == sentence.start else head.right_edge.i + 1)
+    else:
+        # "CLAUSE, according to X": the clause before it
+        start, end = _chars_between(doc, head.left_edge.i, token.i)
+    cue = (token.i, to.i + 1)
+    return Attribution(start, end, "indirect", cue, _noun_range(source), 0.7, cue_head=token.i)
+
+
+def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
+    """Stances and intentions: "X criticized the plan", "X talked about jobs", "X plans to run"."""
+    lemma = verb.lemma_.lower()
+    content: Token | None = None
+    if lemma in INTENTION_VERBS:
+        content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if content is None and lemma in STANCE_VERBS:
+        content = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    cue_end = verb.i + 1
+    if content is None:
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "prt") and (lemma, prep.lower_) in PREP_CUES:
+                content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                cue_end = prep.i + 1 if prep.i == verb.i + 1 else cue_end
+                break
+    if content is None:
+        return None
+    source = _source_range(verb)
+    if source is None or not _is_agent(doc[source[1] - 1] if source[1] - source[0] == 1 else doc[source[0]:source[1]].root):
+        return None
+    end_token = content.right_edge.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "as") and child.i > content.i:
+            end_token = max(end_token, child.right_edge.i + 1)
+    start, end = _chars_between(doc, content.left_edge.i, end_token)
+    return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i)
+
+
+def _is_agent(token: Token) -> bool:
+    """Can this head noun speak or hold a view (a person, a group, an institution)?"""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "we", "i", "you", "who")
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+    lemma = token.lemma_.lower()
+    return token.lower_ in GROUP_NOUNS or lemma in TITLES or lemma in AGENT_NOUNS
+
+
+def _finding(doc: Doc, token: Token) -> Attribution | None:
+    """"In the new poll, Clinton leads ...": a finding attributed to a poll or study."""
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    head = token.head
+    if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.i < head.i:
+        start, end = _chars_between(doc, token.right_edge.i + 1, head.right_edge.i + 1)
+    else:
+        start, end = _chars_between(doc, head.left_edge.i, token.i)
+    return Attribution(start, end, "indirect", (token.i, token.i + 1), _noun_range(pobj), 0.45, cue_head=token.i)
+
+
+def _fragment_verb(span: Span) -> Token | None:
+    """The verb a quoted fragment is said of, through nouns and prepositions only."""
+    root = next((t for t in span if t.head.i < span.start or t.head.i >= span.end), None)
+    token = root.head if root is not None else None
+    for _ in range(3):
+        if token is None:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.pos_ not in ("ADP", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "DET", "PART"):
+            return None
+        token = token.head if token.head.i != token.i else None
+    return None
+
+
+def _continues(doc: Doc, previous: QuotedSpan, q: QuotedSpan) -> bool:
+    """A quote paragraph that goes on from the previous paragraph's quote."""
+    return q.continues or doc.text[previous.end:q.start].strip() == ""
+
+
+def _colon_lead(doc: Doc, span: Span) -> Token | None:
+    """A quote opening a paragraph after "X said:" or "X had this to say:"."""
+    if span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    while before.is_space and before.i > 0:
+        before = doc[before.i - 1]
+    if before.text != ":":
+        return None
+    sentence = before.sent
+    verb = sentence.root
+    if verb.pos_ in ("VERB", "AUX"):
+        return verb
+    return None
+
+
+def _covered_tokens(spans) -> set[int]:
+    covered: set[int] = set()
+    for span in spans:
+        covered.update(range(span.start, span.end))
+    return covered
+
+
+def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
+    left = token.left_edge.i
+    if doc[left].dep_ == "mark" and doc[left].lower_ == "that":
+        left += 1
+    return _chars_between(doc, left, token.right_edge.i + 1)
+
+
+def _chars_between(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if end <= start:
+        return 0, 0
+    return _trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+# -- relays ------------------------------------------------------------------------
+
+
+def is_media(doc: Doc, span: TokenRange) -> bool:
+    """Does this phrase name a news outlet (CNN, The Hill, the Associated Press)?"""
+    tokens = doc[span[0]:span[1]]
+    text = tokens.text.lower()
+    if text in MEDIA_NAMES or text.removeprefix("the ") in MEDIA_NAMES:
+        return True
+    names = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "WORK_OF_ART")]
+    return bool(names) and any(t.lower_ in MEDIA_WORDS for t in names)
+
+
+def _relay_mentions(doc: Doc, cue: TokenRange | None) -> list[TokenRange]:
+    """Outlets the cue verb names as the channel: "told CNN", "in an interview with Fox"."""
+    if cue is None:
+        return []
+    relays = []
+    verb = doc[cue[0]]
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and child.i > verb.i:
+            candidates = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("to", "on", "in", "with"):
+            candidates = [t for t in child.subtree if t.dep_ == "pobj"]
+        else:
+            continue
+        for candidate in candidates:
+            mention = _noun_range(candidate)
+            if is_media(doc, mention):
+                relays.append(mention)
+    return relays
+
+
+def _apply_relays(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Outlets that report others' statements become the ``via`` of those statements."""
+    for attribution in found:
+        attribution.via.extend(m for m in _relay_mentions(doc, attribution.cue) if m != attribution.source)
+    kept = []
+    for outer in found:
+        if outer.source and is_media(doc, outer.source) and outer.kind != "direct":
+            inner = [a for a in found if a is not outer and outer.start <= a.start and a.end <= outer.end + 2]
+            if inner:
+                for attribution in inner:
+                    attribution.via.append(outer.source)
+                continue
+        kept.append(outer)
+    return kept
+
+
+def _drop_overlaps(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per stretch of text: the surer one wins."""
+    kept: list[Attribution] = []
+    for attribution in sorted(found, key=lambda a: -a.confidence):
+        if attribution.end <= attribution.start:
+            continue
+        if any(_overlap(attribution, other) > 0.5 for other in kept):
+            continue
+        kept.append(attribution)
+    kept.sort(key=lambda a: a.start)
+    return kept
+
+
+def _to_record(attribution: Attribution, kept: list[Attribution]) -> dict:
+    """A msgpack-friendly dict; ``inherit`` becomes an index into ``kept``."""
+    record = {name: getattr(attribution, name) for name in ("start", "end", "kind", "cue", "source", "confidence", "via")}
+    inherit = attribution.inherit
+    record["inherit"] = next((i for i, a in enumerate(kept) if a is inherit), None)
+    return record
+
+
+def _overlap(a: Attribution, b: Attribution) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+@Language.factory(
+    "newstrace_quotes", default_config={"min_quote_words": 4, "belief_cues": True, "stances": True}
+)
+def make_attribution_finder(
+    nlp: Language, name: str, *, min_quote_words: int, belief_cues: bool, stances: bool
+) -> AttributionFinder:
+    """``belief_cues``: also "X believes ..."; ``stances``: also "X criticized ...", "X plans to ..."."""
+    return AttributionFinder(min_quote_words=min_quote_words, belief_cues=belief_cues, stances=stances)

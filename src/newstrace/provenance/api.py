@@ -14,19 +14,16 @@ from typing import Any
 
 import duckdb
 
-from newstrace.provenance import graph, report, run, store, trace
-
-DEFAULT_DB = "newstrace.duckdb"
+from newstrace.provenance import graph, report, run, trace
+from newstrace.store import DEFAULT_DB, Store
 
 
 @contextmanager
 def _updated(db: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = store.connect(str(db))
-    try:
-        run.update(con)
-        yield con
-    finally:
-        con.close()
+    """The corpus store, opened for writing (created and migrated if need be), brought up to date."""
+    with Store(db) as corpus:
+        run.update(corpus.con)
+        yield corpus.con
 
 
 def stories(db: str | Path = DEFAULT_DB, since: datetime | None = None, min_outlets: int = 1) -> list[dict[str, Any]]:
