@@ -24,8 +24,10 @@ SCAN = 5000
 
 
 def _contained(query: str, text: str) -> float:
-    q = shingles(query, 3)
-    return len(q & shingles(text, 3)) / len(q) if q else 0.0
+    """Share of the query's word trigrams (or of its words, for a query of one or two) found in the text."""
+    size = max(1, min(3, len(words(query))))
+    q = shingles(query, size)
+    return len(q & shingles(text, size)) / len(q) if q else 0.0
 
 
 def trace(con: duckdb.DuckDBPyConnection, text: str, limit: int = LIMIT) -> dict[str, Any]:
