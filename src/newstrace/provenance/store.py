@@ -13,7 +13,6 @@ from typing import Any
 
 import duckdb
 
-from newstrace.errors import StoreError
 from newstrace.provenance.features import ArticleRef
 from newstrace.provenance.statements import Statement
 
@@ -38,17 +37,12 @@ WHEN = "COALESCE(published, first_seen)"
 COLUMNS = f"id, url, outlet, domain, {WHEN} AS published, title, text"
 
 
-def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the store, wrapping DuckDB's errors (locked, missing) in ours."""
-    try:
-        con = duckdb.connect(path, read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open the store {path}: {exc}") from exc
-    return con
-
-
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the articles table if the store has none yet, and our own tables."""
+    """Create our own tables (and a bare ``articles`` table when the connection has none).
+
+    Through the CLI the corpus ``Store`` has made ``articles`` with its schema
+    already; the bare table only serves library use on a plain DuckDB connection.
+    """
     con.execute(ARTICLES)
     con.execute(TABLES)
 
