@@ -6,6 +6,7 @@ The public Python API. Everything here is also reachable from the CLI.
 from newstrace.corpus import Corpus
 from newstrace.errors import NewstraceError
 from newstrace.models import Mention, Quote, Relay, Speaker
+from newstrace.provenance.similarity import similarity
 from newstrace.quotes import extract_quotes, extract_quotes_batch
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "Speaker",
     "extract_quotes",
     "extract_quotes_batch",
+    "similarity",
 ]
 __version__ = "0.1.0"

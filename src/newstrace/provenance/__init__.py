@@ -1,0 +1,1 @@
+"""Cross-article analyses: stories, derivation (who copied whom), credit, statements, the outlet graph."""
