@@ -95,3 +95,12 @@ def test_one_name_per_country():
                                       "The United States said the talks would resume.")
              for q in extract_quotes(t)}
     assert names == {"United States"}
+
+
+def test_cue_after_a_question_or_exclamation():
+    text = (
+        'He paused.\n“Not us, but we cannot argue with it!” Murphy, the head of the group, wrote on Twitter.\n'
+        '“Are we talking about the same senator?” the editorial board writes.\n'
+    )
+    speakers = [q.speaker.name for q in extract_quotes(text)]
+    assert speakers == ["Murphy", "editorial board"]

@@ -141,7 +141,7 @@ class AttributionFinder:
             return False
         if len(words) >= self.min_quote_words:
             return True
-        return len(words) >= 2 and inner[-1:] in ".?!"
+        return len(words) >= 2 and inner[-1:] in ".?!,"
 
     def _is_cue(self, token: Token) -> bool:
         if token.dep_ == "acl" and token.tag_ == "VBN":
@@ -212,9 +212,11 @@ class AttributionFinder:
 
     def _framing_cue(self, doc: Doc, span: Span, statements: list[tuple[QuotedSpan, Span]]) -> Token | None:
         """A cue verb in the same sentence, right after the quote or right before it."""
-        after_sentence = doc[span.end - 1].sent
-        stop = min([s.start for _, s in statements if s.start >= span.end] + [after_sentence.end])
+        # up to the end of the frame's sentence; the parser often ends a sentence at '?”' or '!”'
+        stop = min([s.start for _, s in statements if s.start >= span.end] + [span.end + 30, len(doc)])
         for token in doc[span.end:stop]:
+            if "\n" in token.text:
+                break
             if self._is_cue(token) or (token.lower_ in LOOSE_CUES and token.i - span.end <= 5):
                 return token
             if token.text in ".!?" and token.i > span.end:
