@@ -187,9 +187,8 @@ class AttributionFinder:
         attribution.source = _source_range(cue) or _name_before(cue)
         attribution.confidence = 0.9 if attribution.source else 0.6
 
-    @staticmethod
-    def _attach_colon_lead(doc: Doc, span: Span, attribution: Attribution) -> None:
-        lead = _colon_lead(doc, span)
+    def _attach_colon_lead(self, doc: Doc, span: Span, attribution: Attribution) -> None:
+        lead = _colon_lead(doc, span) or self._announcing_sentence(doc, span)
         if lead is None:
             return
         if lead.pos_ in ("VERB", "AUX"):
@@ -200,6 +199,16 @@ class AttributionFinder:
         else:
             attribution.source = (_name_start(lead), lead.i + 1)
         attribution.confidence = 0.6
+
+    def _announcing_sentence(self, doc: Doc, span: Span) -> Token | None:
+        """'X said in a statement. "..."': a cue with nothing said, right before the quote."""
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is None or before.text not in (".", ";") or "\n" in before.whitespace_:
+            return None
+        verb = before.sent.root
+        if self._is_cue(verb) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+            return verb
+        return None
 
     def _governing_cue(self, span: Span) -> Token | None:
         """The cue verb outside the quote that a token inside it depends on."""
@@ -315,7 +324,8 @@ def _continue_speakers(text: str, found: list[Attribution]) -> None:
         paragraph_start = text.rfind("\n", 0, attribution.start) + 1
         if text[paragraph_start:attribution.start].strip(" \"'“‘«") or paragraph_start == 0:
             continue  # the quote does not open its paragraph
-        previous_start = text.rfind("\n", 0, max(0, paragraph_start - 1)) + 1
+        previous_end = len(text[:paragraph_start].rstrip())  # blank lines between paragraphs
+        previous_start = text.rfind("\n", 0, previous_end) + 1
         earlier = [a for a in ordered[:i] if a.start >= previous_start and (a.source or a.inherit)]
         if earlier:
             attribution.inherit = earlier[-1]
