@@ -47,6 +47,7 @@ class ArticleEntities:
 
     def __init__(self, doc: Doc, quoted: set[int]) -> None:
         self.doc = doc
+        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
         self.quoted = quoted
         self.gender: dict[str, str] = {}
         self.full_names = self._full_names()
@@ -57,7 +58,7 @@ class ArticleEntities:
     def _full_names(self) -> dict[str, str]:
         """Surname (lowercase) -> the fullest form of the name in the article."""
         best: dict[str, list[str]] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             words = _name_words(ent)
@@ -80,7 +81,7 @@ class ArticleEntities:
     def titles(self) -> list[tuple[int, str, str]]:
         """(token index, title word, person) for "Kremlin spokesperson Dmitry Peskov" and appositions."""
         found = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             name = self.person_name(ent)
@@ -104,7 +105,7 @@ class ArticleEntities:
     def mentions(self) -> list[list[Token | Span]]:
         """Per sentence: people talked about outside quotes, subjects first."""
         per_sentence: list[list[Token | Span]] = [[] for _ in self.sentences]
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and ent.start not in self.quoted:
                 per_sentence[self._sentence_index(ent.start)].append(ent)
         for token in self.doc:
@@ -225,7 +226,7 @@ class ArticleEntities:
             name = self.resolved[i]
             if i < token.i and name is not None and name[1] in wanted.get(kind, ()):
                 return name
-        for ent in reversed([e for e in self.doc.ents if e.end <= token.i and e.start not in self.quoted]):
+        for ent in reversed([e for e in self.ents if e.end <= token.i and e.start not in self.quoted]):
             if ENTITY_KINDS.get(ent.label_) in wanted.get(kind, ()):
                 return _strip_article(ent.text), ENTITY_KINDS[ent.label_]
         return None
