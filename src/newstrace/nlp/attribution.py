@@ -243,15 +243,18 @@ class AttributionFinder:
 
     def _reported(self, doc: Doc, inside_quote: set[int], used: set[int | None]) -> list[Attribution]:
         found = []
+        owned: set[int] = set()  # nouns with a possessor seen so far ("Clinton's claim")
         for token in doc:
+            if token.dep_ == "poss":
+                owned.add(token.head.i)
             if token.i in inside_quote or token.i in used:
                 continue
             if token.lower_ == "according":
                 attribution = _according_to(doc, token)
             elif token.lower_ == "in" and token.dep_ == "prep":
                 attribution = _finding(doc, token)
-            elif token.pos_ == "NOUN" and self.broad:
-                attribution = _noun_candidate(doc, token)
+            elif token.pos_ == "NOUN":
+                attribution = _noun_candidate(doc, token) if self.broad and token.i in owned else None
             elif token.pos_ in ("VERB", "AUX"):
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
                 if attribution is None and self.stances and not _in_question(token):

@@ -241,13 +241,23 @@ class ArticleEntities:
             earlier = self.doc[i]
             if i < span.start and earlier.lemma_.lower() == head and self.resolved[i] is not None:
                 return self.resolved[i]
-        for token in reversed(self.doc[:span.start]):
+        for i in reversed(self.nouns.get(head, ())):
             # "a DHS spokesperson ... the spokesperson": the fuller earlier description
-            if token.lemma_.lower() == head and token.pos_ == "NOUN" and token.i not in self.quoted:
+            token = self.doc[i]
+            if i < span.start and i not in self.quoted:
                 words = [t.text for t in self.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
                 if len(words) > 1:
                     return " ".join(words), _common_kind(token)
         return None
+
+    @cached_property
+    def nouns(self) -> dict[str, list[int]]:
+        """Lemma -> positions of the common nouns in the article."""
+        found: dict[str, list[int]] = {}
+        for token in self.doc:
+            if token.pos_ == "NOUN":
+                found.setdefault(token.lemma_.lower(), []).append(token.i)
+        return found
 
     def _remember(self, root: Token, name: Name | None) -> Name | None:
         if name is not None and name[0]:
