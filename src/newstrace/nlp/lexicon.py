@@ -119,7 +119,7 @@ the hill|associated press|the associated press|new york times|washington post|wa
 |vice news|sky news|euronews|france 24|deutsche welle|the washington times|the daily caller
 """.replace("\n", "").split("|"))
 
-#: Nouns whose possessor is the real source ("the ministry's statement").
+#: Pronouns a source may be, and what they tell about who it is.
 SOURCE_PRONOUNS = {
     "he": "male", "him": "male", "she": "female", "her": "female",
     "they": "plural", "them": "plural", "it": "neuter", "i": "first", "we": "first",

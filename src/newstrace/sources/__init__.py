@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newstrace.errors import FetchError, InputError, UndecodableError
-from newstrace.sources.feeds import entry_item, is_feed, read_feed
+from newstrace.sources.feeds import is_feed, read_feed
 from newstrace.sources.jsonl import read_jsonl
 from newstrace.sources.records import RawItem, Reject, now
 from newstrace.sources.text import decode_bytes
