@@ -64,7 +64,7 @@ def test_relay_by_an_outlet():
 def test_outlet_reporting_someone_else_becomes_via():
     text = "Officials said the border would reopen on Friday, Reuters reported."
     quote = only(text, "border would reopen")
-    assert quote.speaker.name == "Officials"
+    assert quote.speaker.name == "officials"
     assert [relay.name for relay in quote.via] == ["Reuters"]
 
 

@@ -163,7 +163,10 @@ class ArticleEntities:
             referent = self._description(span)
             if referent is not None:
                 return self._remember(root, referent)
-        return self._remember(root, (_strip_article(_clean(span.text)), _common_kind(root)))
+        name = _strip_article(_clean(span.text))
+        if span[0].is_sent_start and span[0].pos_ != "PROPN" and name[:1].isupper() and name[1:2].islower():
+            name = name[0].lower() + name[1:]  # "Analysts said" and "analysts said" are one speaker
+        return self._remember(root, (name, _common_kind(root)))
 
     def pronoun(self, token: Token, gender: str) -> Name | None:
         """The most salient earlier person of this gender, outside quotes."""
