@@ -45,12 +45,15 @@ def features(doc: Doc, a: Attribution) -> list[str]:
         content_head = doc.char_span(a.start, a.end, alignment_mode="expand")
         if content_head is not None and len(content_head):
             names.append(f"content_head={a.rule}|{content_head.root.pos_}")
+            names.append(f"content_first={content_head[0].lower_ if content_head[0].is_stop else content_head[0].pos_}")
         if doc[a.cue[0]].sent.start == 0:
             names.append("first_sentence")
     if a.source is not None:
         root = doc[a.source[0]:a.source[1]].root
         kind = root.ent_type_ or root.pos_
         names += [f"source={kind}", f"rule_source={a.rule}|{kind}"]
+        if a.cue is not None:
+            names.append(f"lemma_source={doc[a.cue[0]].lemma_.lower()}|{kind}")
         if root.pos_ == "PRON":
             names.append(f"pronoun={root.lower_}")
     else:
