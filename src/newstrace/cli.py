@@ -7,6 +7,7 @@ clear message and an exit code; it holds no logic of its own.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -159,6 +160,14 @@ class ProvFormat(str, Enum):
     table = "table"
 
 
+def show(rows: list, format: ProvFormat, print_table: Callable[[list, Console], None]) -> None:
+    """JSON Lines for programs, a table for people."""
+    if format is ProvFormat.jsonl:
+        write_jsonl(rows, sys.stdout)
+    else:
+        print_table(rows, Console())
+
+
 @app.command()
 def stories(
     db: DbOption = Path(DEFAULT_DB),
@@ -171,7 +180,7 @@ def stories(
         found = prov_api.stories(db, since.replace(tzinfo=timezone.utc) if since else None, min_outlets)
     except NewstraceError as exc:
         raise fail(exc) from exc
-    write_jsonl(found, sys.stdout) if format is ProvFormat.jsonl else print_stories(found, Console())
+    show(found, format, print_stories)
 
 
 @app.command()
@@ -184,7 +193,7 @@ def provenance(
         records = prov_api.provenance(db)
     except NewstraceError as exc:
         raise fail(exc) from exc
-    write_jsonl(records, sys.stdout) if format is ProvFormat.jsonl else print_provenance(records, Console())
+    show(records, format, print_provenance)
 
 
 @app.command()
@@ -198,7 +207,7 @@ def outlets(
         rows = prov_api.outlets(db, export)
     except NewstraceError as exc:
         raise fail(exc) from exc
-    write_jsonl(rows, sys.stdout) if format is ProvFormat.jsonl else print_outlets(rows, Console())
+    show(rows, format, print_outlets)
 
 
 @app.command()
@@ -212,7 +221,7 @@ def trace(
         result = prov_api.trace_text(text, db)
     except NewstraceError as exc:
         raise fail(exc) from exc
-    write_jsonl([result], sys.stdout) if format is ProvFormat.jsonl else print_trace(result, Console())
+    show([result], format, lambda rows, console: print_trace(rows[0], console))
 
 
 def main() -> None:
