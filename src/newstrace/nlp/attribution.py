@@ -73,6 +73,7 @@ class Attribution:
     inherit: Attribution | None = None  # the attribution whose speaker this one continues
     cue_head: int | None = None  # token index of the cue verb, to keep one attribution per cue
     rule: str = "quote"  # which pattern found it: a feature for the candidate filter
+    reading: str | None = None  # which phrase is the content, when a pattern proposes several
 
 
 class AttributionFinder:
@@ -260,7 +261,7 @@ class AttributionFinder:
                 if attribution is None and self.stances and not _in_question(token):
                     attribution = _stance_attribution(doc, token) or _clause_of_agent(doc, token)
                 if attribution is None and self.broad and not _in_question(token):
-                    attribution = _verb_candidate(doc, token)
+                    found.extend(a for a in _verb_candidates(doc, token) if a.end > a.start)
             else:
                 continue
             if attribution is not None and attribution.end > attribution.start:
@@ -274,9 +275,12 @@ class AttributionFinder:
         head = cue.head
         if clause is not None:
             start, end = _subtree_chars(doc, clause)
+            end = _before_participle(doc, clause, end)
         elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and _is_parenthetical(cue):
             if cue.i > head.i:  # "..., X said."
                 start, end = _chars_between(doc, head.left_edge.i, cue.left_edge.i)
+            elif cue.left_edge.i <= head.left_edge.i:  # "As X noted, B": what follows the cue's clause
+                start, end = _chars_between(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
             else:  # "A, X said, B": the clause around the cue
                 start, end = _chars_between(doc, head.left_edge.i, head.right_edge.i + 1)
         else:
@@ -480,23 +484,43 @@ def _noun_candidate(doc: Doc, noun: Token) -> Attribution | None:
                        cue_head=noun.i, rule="noun")
 
 
-def _verb_candidate(doc: Doc, verb: Token) -> Attribution | None:
-    """Any verb by which a person or group does something to a clause or an object."""
-    content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")), None)
-    if content is None and verb.pos_ == "AUX":  # "X is confident that ...", "X is upbeat about ..."
-        complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
-        if complement is not None:
-            content = next((c for c in complement.children if c.dep_ in ("ccomp", "xcomp", "prep")), None)
-    if content is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-        content = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if content is None:
-        return None
+def _verb_candidates(doc: Doc, verb: Token) -> list[Attribution]:
+    """Any verb by which a person or group does something to a clause, an object or a topic.
+
+    One candidate per reading of what the content is ("told Clinton | that ...",
+    "took a shot | at Clinton", "gave donors | some advice"); the filter keeps the
+    likeliest reading of each verb.
+    """
     source = _source_range(verb)
     if source is None or not _is_agent(doc[source[0]:source[1]].root):
-        return None
-    start, end = _chars_between(doc, content.left_edge.i, content.right_edge.i + 1)
-    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.3, cue_head=verb.i, rule="verb")
+        return []
+    readings: dict[str, tuple[int, int]] = {}
+    for reading, token in _complements(verb):
+        readings.setdefault(reading, (token.left_edge.i, token.right_edge.i + 1))
+    found = []
+    for reading, (first, last) in readings.items():
+        start, end = _chars_between(doc, first, last)
+        found.append(Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.3,
+                                 cue_head=verb.i, rule="verb", reading=reading))
+    return found
+
+
+def _complements(verb: Token):
+    """``(reading, head token)`` for each phrase after ``verb`` that could be what it is about."""
+    objects = []
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            yield "clause", child
+        elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            objects.append(child)
+            yield ("object" if child.dep_ == "dobj" else child.dep_), child
+        elif child.dep_ == "acomp" and verb.pos_ == "AUX":  # "X is confident that ...", "X is upbeat about ..."
+            yield from ((f"adjective_{c.dep_}", c) for c in child.children if c.dep_ in ("ccomp", "xcomp", "prep"))
+    for head in (verb, *objects):  # "came out against X", "took a shot at X", "hit X on Y"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i > verb.i:
+                yield from (("topic" if head is verb else "object_topic", c)
+                            for c in prep.children if c.dep_ in ("pobj", "pcomp"))
 
 
 def _clause_of_agent(doc: Doc, verb: Token) -> Attribution | None:
@@ -604,6 +628,25 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     if doc[left].dep_ == "mark" and doc[left].lower_ == "that":
         left += 1
     return _chars_between(doc, left, token.right_edge.i + 1)
+
+
+def _before_participle(doc: Doc, clause: Token, end: int) -> int:
+    """"X said things would end, adding ...": a participle clause after a comma is the speaker's, not Y's.
+
+    Only when the verb it hangs off has no agent of its own to do it ("Y slammed
+    the plan, telling reporters ..." stays whole).
+    """
+    for token in clause.subtree:
+        if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > clause.i
+                and token.left_edge.i == token.i and doc[token.i - 1].text == ","
+                and not _has_agent(token.head)):
+            return min(end, _chars_between(doc, clause.left_edge.i, token.i - 1)[1])
+    return end
+
+
+def _has_agent(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and _is_agent(subject)
 
 
 def _chars_between(doc: Doc, start: int, end: int) -> tuple[int, int]:

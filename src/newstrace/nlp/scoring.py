@@ -63,6 +63,22 @@ def features(doc: Doc, a: Attribution) -> list[str]:
     names += [f"length={bucket}", f"rule_length={a.rule}|{bucket}"]
     if a.inherit is not None:
         names.append("inherits")
+    if a.reading is not None:
+        names += _reading_features(doc, a)
+    return names
+
+
+def _reading_features(doc: Doc, a: Attribution) -> list[str]:
+    """What tells the readings of one verb apart: which phrase, after which word, of what kind."""
+    lemma = doc[a.cue[0]].lemma_.lower() if a.cue else ""
+    names = [f"reading={a.reading}", f"lemma_reading={lemma}|{a.reading}"]
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is not None and len(span):
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.dep_ == "prep":
+            names += [f"prep={before.lower_}", f"lemma_prep={lemma}|{before.lower_}"]
+        root = span.root
+        names.append(f"reading_kind={a.reading}|{root.ent_type_ or root.pos_}")
     return names
 
 
@@ -78,13 +94,19 @@ class CandidateFilter:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, doc: Doc, candidates: list[Attribution]) -> list[Attribution]:
+        """The candidates likely enough to be real, with only the likeliest reading of each cue."""
+        best: dict[int, tuple[float, Attribution]] = {}
         kept = []
         for a in candidates:
             p = self.probability(features(doc, a))
-            if p >= self.threshold:
-                a.confidence = round(p, 2)
+            if p < self.threshold:
+                continue
+            a.confidence = round(p, 2)
+            if a.reading is None:
                 kept.append(a)
-        return kept
+            elif a.cue_head not in best or p > best[a.cue_head][0]:
+                best[a.cue_head] = (p, a)
+        return kept + [a for _, a in best.values()]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> CandidateFilter:
