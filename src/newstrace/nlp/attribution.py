@@ -25,7 +25,6 @@ from newstrace.nlp.lexicon import (
     AGENT_NOUNS,
     BELIEF_VERBS,
     CUE_VERBS,
-    SPEECH_VERBS,
     FINDING_NOUNS,
     FRAGMENT_VERBS,
     GROUP_NOUNS,
@@ -720,7 +719,7 @@ def _apply_relays(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 def _drop_overlaps(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """One attribution per stretch of text: the surer one wins."""
-    found = [a for a in found if a.end > a.start and not any(_nests(doc, a, other) for other in found)]
+    found = [a for a in found if a.end > a.start and not any(_nests(other, a) for other in found)]
     kept: list[Attribution] = []
     for attribution in sorted(found, key=lambda a: -a.confidence):
         if any(_overlap(attribution, other) > 0.5 for other in kept):
@@ -730,17 +729,15 @@ def _drop_overlaps(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _nests(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
-    """"X said Y told Z that ...": a reported act of speech inside another is the one to keep.
+def _nests(outer: Attribution, inner: Attribution) -> bool:
+    """"X said Y told Z that ...", "X said she would consider ...": what is inside reported speech is part of it.
 
-    A belief, stance or intention inside reported speech ("X said she would
-    consider ...") is part of what was said, so there the outer one stays.
+    News attributes the whole stretch to the outer speaker (PolNeAR annotates one
+    attribution per token, the outer one); a direct quote inside stays a quote.
     """
-    if inner is outer or inner.cue is None or outer.kind == "direct" or inner.rule != "clause":
-        return False
-    if doc[inner.cue[0]].lemma_.lower() not in SPEECH_VERBS:
-        return False
-    return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
+    return (inner is not outer and "direct" not in (inner.kind, outer.kind)
+            and outer.start <= inner.start and inner.end <= outer.end
+            and inner.end - inner.start < outer.end - outer.start)
 
 
 def _to_record(attribution: Attribution, kept: list[Attribution]) -> dict:
