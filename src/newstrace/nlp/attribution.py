@@ -27,6 +27,7 @@ from newstrace.nlp.lexicon import (
     CUE_VERBS,
     FINDING_NOUNS,
     FRAGMENT_VERBS,
+    HEADLINE_LABELS,
     GROUP_NOUNS,
     INTENTION_VERBS,
     PREP_CUES,
@@ -122,6 +123,9 @@ class AttributionFinder:
         inside_quote = _covered_tokens(span for _, span in statements)
         found += self._reported(doc, inside_quote, {a.cue_head for a in found})
         found += self._fragments(doc, fragments, found, inside_quote)
+        headline = _headline(doc)
+        if headline is not None:
+            found.append(headline)
         _continue_speakers(_text(doc), found)
         return found
 
@@ -555,6 +559,30 @@ def _finding(doc: Doc, token: Token) -> Attribution | None:
     else:
         start, end = _chars_between(doc, head.left_edge.i, token.i)
     return Attribution(start, end, "indirect", (token.i, token.i + 1), _noun_range(pobj), 0.45, cue_head=token.i, rule="finding")
+
+
+def _headline(doc: Doc) -> Attribution | None:
+    """"Graham: Trump's rhetoric destroying GOP's chance": a headline names its speaker before a colon."""
+    text = _text(doc)
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(":", 0, line_end)
+    if colon < 0 or line_end > 200:
+        return None
+    before = doc.char_span(0, colon, alignment_mode="contract")
+    if before is None or not 0 < len(before) <= 8 or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    speaker = before[: next((t.i for t in before if t.lower_ == "to" and t.i > 0), before.end)]  # "Clinton to Congress:"
+    if any(t.lower_ in HEADLINE_LABELS for t in speaker) or not (speaker.root.pos_ == "PROPN" or _is_agent(speaker.root)
+                                                              or speaker.root.lemma_.lower() in FINDING_NOUNS):
+        return None
+    start, end = _trim(text, colon + 1, line_end)
+    end = start + len(text[start:end].rstrip(".!"))
+    if end - start < 8:
+        return None
+    colon_token = doc.char_span(colon, colon + 1)
+    cue = (colon_token.start, colon_token.end) if colon_token is not None else None
+    return Attribution(start, end, "indirect", cue, (speaker.start, speaker.end), 0.5, rule="headline")
 
 
 def _fragment_verb(span: Span) -> Token | None:

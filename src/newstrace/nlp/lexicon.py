@@ -53,6 +53,12 @@ decide choose wish prefer seem appear
 #: Nouns of studies and polls that attribute a finding ("In a new poll, ...").
 FINDING_NOUNS = frozenset("poll polls survey surveys study report analysis data".split())
 
+#: Labels that open a headline the way a speaker's name does ("The Latest: ...", "EXCLUSIVE: ...").
+HEADLINE_LABELS = frozenset("""
+latest exclusive breaking update updates live watch video photos opinion analysis editorial
+review explainer factbox timeline correction listen podcast interview transcript
+""".split())
+
 #: Verbs that take a quoted fragment as what someone said of something ("called it 'a disgrace'").
 FRAGMENT_VERBS = frozenset("call describe refer label dub brand term wish characterize characterise".split())
 
