@@ -27,7 +27,7 @@ from spacy.tokens import DocBin  # noqa: E402
 
 from newstrace.nlp import paragraphs  # noqa: E402,F401
 from newstrace.nlp.pipeline import find_model  # noqa: E402
-from newstrace.nlp.scoring import CandidateFilter, features  # noqa: E402
+from newstrace.nlp.scoring import CandidateFilter, features, speakers_of  # noqa: E402
 from newstrace.nlp.speakers import SpeakerResolver  # noqa: E402
 
 HELD_OUT_EVERY = 7  # every 7th training article is kept aside to pick the threshold
@@ -57,9 +57,11 @@ def examples(finder, docs, parses):
     rows, labels = [], []
     for (_, text, gold), doc in zip(docs, parses):
         golds = [trimmed_chars(text, g.content) for g in gold]
-        for a in candidates(finder, doc):
+        found = candidates(finder, doc)
+        speakers = speakers_of(doc, found)
+        for a in found:
             pred = trimmed_chars(text, [(a.start, a.end)])
-            rows.append(features(doc, a))
+            rows.append(features(doc, a, speakers))
             labels.append(float(any(dice(pred, g) >= 0.5 for g in golds)))
     return rows, np.array(labels)
 
