@@ -6,7 +6,8 @@ Candidates come from the attribution patterns with broad proposals on; a candida
 is positive when its content overlaps a gold content with Dice >= 0.5 (the rule
 ``newstrace.evaluation`` scores with). The weights are a logistic regression over
 feature names (no text is stored). The threshold is the one that maximises
-content F1 end to end on a held-out slice of the training split.
+content F1 end to end on a held-out slice of the training split; the weights
+are then fitted again on the whole split.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="train")
     parser.add_argument("--cache", help="a DocBin file to keep the parses in between runs")
+    parser.add_argument("--no-refit", action="store_true",
+                        help="keep the weights fitted without the held-out slice (default: refit on all)")
     parser.add_argument("--out", default=str(ROOT / "src/newstrace/nlp/attribution_weights.json"))
     args = parser.parse_args()
     nlp, docs, parses = parsed(args.split, Path(args.cache) if args.cache else None)
@@ -128,8 +131,13 @@ def main() -> None:
         print(f"threshold {threshold:.2f}: content F1 {content:.3f}, speaker F1 {speaker:.3f}")
         results.append((content + speaker, content, speaker, float(round(threshold, 2))))
     _, content, speaker, threshold = max(results)
+    if not args.no_refit:  # the threshold is chosen; now learn from every article
+        held_rows, held_labels = examples(finder, held_docs, held_parses)
+        rows, labels = rows + held_rows, np.concatenate([labels, held_labels])
+        model = fit(rows, labels)
+    articles = len(docs) if not args.no_refit else len(fit_idx)
     CandidateFilter(model, threshold).save(
-        args.out, trained_on=f"PolNeAR {args.split} ({len(fit_idx)} articles)", candidates=len(rows),
+        args.out, trained_on=f"PolNeAR {args.split} ({articles} articles)", candidates=len(rows),
         held_out_content_f1=round(content, 3), held_out_speaker_f1=round(speaker, 3),
     )
     print(f"wrote {args.out}")
