@@ -104,3 +104,25 @@ def test_cue_after_a_question_or_exclamation():
     )
     speakers = [q.speaker.name for q in extract_quotes(text)]
     assert speakers == ["Murphy", "editorial board"]
+
+
+def test_quote_after_the_cue_sentence_continues_its_speaker():
+    text = (
+        'The plan is "a step in the right direction, but it is not enough," said Ruth Adler, an economist '
+        'at the Lakeside Institute. "Rents will keep rising until the city builds more homes."'
+    )
+    assert only(text, "Rents will keep rising").speaker.name == "Ruth Adler"
+
+
+def test_headline_names_its_speaker_before_a_colon():
+    text = "Mayor Lopez: The Bridge Will Open In May\n\nThe city council met on Monday to discuss the budget."
+    quote = only(text, "Bridge Will Open")
+    assert quote.speaker.mention.text == "Mayor Lopez"
+    assert quote.cue.text == ":"
+
+
+def test_a_label_before_a_headline_colon_is_not_a_speaker():
+    text = "The Latest: Council approves the new bridge budget\n\nThe city council met on Monday."
+    quotes = extract_quotes(text)
+    assert quotes, "the council's approval is still an attribution"
+    assert all(q.cue is None or q.cue.text != ":" for q in quotes)

@@ -126,7 +126,7 @@ class AttributionFinder:
         headline = _headline(doc)
         if headline is not None:
             found.append(headline)
-        _continue_speakers(_text(doc), found)
+        _continue_speakers(doc, found)
         return found
 
     # -- classification ---------------------------------------------------------
@@ -325,21 +325,41 @@ class AttributionFinder:
 # -- helpers: sources, cues and spans ---------------------------------------------
 
 
-def _continue_speakers(text: str, found: list[Attribution]) -> None:
-    """A quote paragraph with no cue continues whoever spoke last in the paragraph before."""
+def _continue_speakers(doc: Doc, found: list[Attribution]) -> None:
+    """A quote with no cue continues whoever spoke last.
+
+    Either the quote opens a paragraph right after one with an attributed quote,
+    or it follows the cue sentence of one in its own paragraph
+    ('"...," said X, an analyst. "More words."').
+    """
+    text = _text(doc)
     ordered = sorted(found, key=lambda a: a.start)
     for i, attribution in enumerate(ordered):
         if attribution.kind != "direct" or attribution.cue or attribution.source or attribution.inherit:
             continue
         paragraph_start = text.rfind("\n", 0, attribution.start) + 1
-        if text[paragraph_start:attribution.start].strip(" \"'“‘«") or paragraph_start == 0:
-            continue  # the quote does not open its paragraph
+        if text[paragraph_start:attribution.start].strip(" \"'“‘«"):
+            before = ordered[i - 1] if i else None
+            if before is not None and _cued_just_before(doc, before, attribution):
+                attribution.inherit = before
+                attribution.confidence = 0.5
+            continue
+        if paragraph_start == 0:
+            continue
         previous_end = len(text[:paragraph_start].rstrip())  # blank lines between paragraphs
         previous_start = text.rfind("\n", 0, previous_end) + 1
         earlier = [a for a in ordered[:i] if a.start >= previous_start and (a.source or a.inherit)]
         if earlier:
             attribution.inherit = earlier[-1]
             attribution.confidence = 0.5
+
+
+def _cued_just_before(doc: Doc, before: Attribution, quote: Attribution) -> bool:
+    """Is all between two quotes the first one's cue sentence, in one paragraph?"""
+    if before.source is None or before.cue is None or before.end > quote.start:
+        return False
+    gap = _text(doc)[before.end:quote.start]
+    return "\n" not in gap and len(gap) < 300 and before.end <= doc[before.cue[0]].idx < quote.start
 
 
 def _source_range(cue: Token) -> TokenRange | None:
@@ -773,6 +793,9 @@ def _to_record(attribution: Attribution, kept: list[Attribution]) -> dict:
     record = {name: getattr(attribution, name) for name in ("start", "end", "kind", "cue", "source", "confidence", "via")}
     inherit = attribution.inherit
     record["inherit"] = next((i for i, a in enumerate(kept) if a is inherit), None)
+    if record["inherit"] is None and inherit is not None and inherit.source is not None:
+        # the quote it continues lost to an overlapping one: continue whichever kept the same speaker
+        record["inherit"] = next((i for i, a in enumerate(kept) if a.source == inherit.source), None)
     return record
 
 
