@@ -126,3 +126,9 @@ def test_a_label_before_a_headline_colon_is_not_a_speaker():
     quotes = extract_quotes(text)
     assert quotes, "the council's approval is still an attribution"
     assert all(q.cue is None or q.cue.text != ":" for q in quotes)
+
+
+def test_a_share_of_respondents_speaks_through_the_poll():
+    text = "The Gallup poll asked 1,000 adults about prices, and 62 percent said the economy was getting worse."
+    quote = only(text, "economy was getting worse")
+    assert "poll" in quote.speaker.mention.text

@@ -47,6 +47,7 @@ LOOSE_CUES = frozenset(
     "says notes adds writes asks explains continues argues claims recalls answers replies tweets concludes".split()
 )
 TokenRange = tuple[int, int]
+SHARE_NOUNS = frozenset("percent majority plurality minority half third quarter most".split())
 _TEXTS: dict[int, str] = {}  # id(doc) -> doc.text while the component runs
 
 
@@ -127,6 +128,7 @@ class AttributionFinder:
         if headline is not None:
             found.append(headline)
         _continue_speakers(doc, found)
+        _credit_polls(doc, found)
         return found
 
     # -- classification ---------------------------------------------------------
@@ -323,6 +325,19 @@ class AttributionFinder:
 
 
 # -- helpers: sources, cues and spans ---------------------------------------------
+
+
+def _credit_polls(doc: Doc, found: list[Attribution]) -> None:
+    """"In the poll, 75 percent said ...": a share of respondents speaks through the poll, its source."""
+    for a in found:
+        if a.source is None or a.cue is None:
+            continue
+        root = doc[a.source[0]:a.source[1]].root
+        if not (root.like_num or root.ent_type_ in ("PERCENT", "CARDINAL") or root.lemma_.lower() in SHARE_NOUNS):
+            continue
+        poll = next((t for t in doc[a.cue[0]].sent if t.pos_ == "NOUN" and t.lemma_.lower() in FINDING_NOUNS), None)
+        if poll is not None:
+            a.source = _noun_range(poll)
 
 
 def _continue_speakers(doc: Doc, found: list[Attribution]) -> None:
