@@ -7,7 +7,8 @@ clear message and an exit code; it holds no logic of its own.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -38,9 +39,14 @@ class QuoteFormat(str, Enum):
     table = "table"
 
 
-def fail(exc: NewstraceError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
-    return typer.Exit(exc.exit_code)
+@contextmanager
+def reported() -> Iterator[None]:
+    """Our own errors become a message on stderr and their exit code; others stay tracebacks."""
+    try:
+        yield
+    except NewstraceError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(exc.exit_code) from exc
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file).")]
@@ -73,12 +79,11 @@ def ingest(
 ) -> None:
     """Ingest news (text, HTML, feeds, WARC, JSON Lines, URLs) into the corpus store."""
     try:
-        summary = Corpus(db).ingest(sources, quotes=not no_quotes, processes=processes, progress=not quiet)
+        with reported():
+            summary = Corpus(db).ingest(sources, quotes=not no_quotes, processes=processes, progress=not quiet)
     except KeyboardInterrupt:
         err.print("interrupted: committed batches are kept; run the same command again to resume.")
         raise typer.Exit(130) from None
-    except NewstraceError as exc:
-        raise fail(exc) from exc
     print_ingest_summary(summary, str(db))
 
 
@@ -91,11 +96,9 @@ def articles(
     format: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
 ) -> None:
     """List stored articles."""
-    try:
+    with reported():
         rows = Corpus(db).articles(outlet=outlet, since=since, search=search)
         write_records(rows, format.value, sys.stdout, ("id", "published", "outlet", "title", "duplicate_of"))
-    except NewstraceError as exc:
-        raise fail(exc) from exc
 
 
 @app.command()
@@ -112,18 +115,14 @@ def quotes(
         if db is None:
             err.print("error: give article files, or --db PATH to read a corpus's quotes.")
             raise typer.Exit(2)
-        try:
+        with reported():
             rows = Corpus(db).quotes(speaker=speaker, outlet=outlet)
             fmt = "jsonl" if format != QuoteFormat.table else "table"
             write_records(rows, fmt, sys.stdout, ("published", "outlet", "speaker", "kind", "content"))
-        except NewstraceError as exc:
-            raise fail(exc) from exc
         return
-    try:
+    with reported():
         results = files_quotes(files, n_process=processes)
         failed = write_quotes(results, format.value, sys.stdout)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
     if failed:
         err.print(f"{failed} of {len(files)} files could not be read.", highlight=False)
         raise typer.Exit(2)
@@ -137,10 +136,8 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
 ) -> None:
     """Export articles, quotes or rejects as JSON Lines, Parquet or CSV."""
-    try:
+    with reported():
         Corpus(db).export(what.value, format.value, out)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
 
 
 @app.command()
@@ -149,10 +146,8 @@ def demo(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest the bundled sample (Voice of America stories) into a corpus and summarise it."""
-    try:
+    with reported():
         print_demo_summary(str(db), quiet=quiet)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
 
 
 class ProvFormat(str, Enum):
@@ -176,10 +171,8 @@ def stories(
     format: Annotated[ProvFormat, typer.Option("--format", "-f")] = ProvFormat.table,
 ) -> None:
     """Stories: articles reporting the same event, with outlets and timeline."""
-    try:
+    with reported():
         found = prov_api.stories(db, since.replace(tzinfo=timezone.utc) if since else None, min_outlets)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
     show(found, format, print_stories)
 
 
@@ -189,10 +182,8 @@ def provenance(
     format: Annotated[ProvFormat, typer.Option("--format", "-f")] = ProvFormat.table,
 ) -> None:
     """Per article: its story, the earlier article it derives from, and whether it credits it."""
-    try:
+    with reported():
         records = prov_api.provenance(db)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
     show(records, format, print_provenance)
 
 
@@ -203,10 +194,8 @@ def outlets(
     format: Annotated[ProvFormat, typer.Option("--format", "-f")] = ProvFormat.table,
 ) -> None:
     """The outlet graph: who picks up whom, how often, with what lag, how often without credit."""
-    try:
+    with reported():
         rows = prov_api.outlets(db, export)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
     show(rows, format, print_outlets)
 
 
@@ -217,10 +206,8 @@ def trace(
     format: Annotated[ProvFormat, typer.Option("--format", "-f")] = ProvFormat.table,
 ) -> None:
     """Statements and articles like TEXT, on a timeline: first appearance and who repeated it."""
-    try:
+    with reported():
         result = prov_api.trace_text(text, db)
-    except NewstraceError as exc:
-        raise fail(exc) from exc
     show([result], format, lambda rows, console: print_trace(rows[0], console))
 
 
