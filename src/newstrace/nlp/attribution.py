@@ -266,7 +266,7 @@ class AttributionFinder:
                 if attribution is None and self.stances and not _in_question(token):
                     attribution = _stance_attribution(doc, token) or _clause_of_agent(doc, token)
                 if attribution is None and self.broad and not _in_question(token):
-                    found.extend(a for a in _verb_candidates(doc, token) if a.end > a.start)
+                    found.extend(_verb_candidates(doc, token))
             else:
                 continue
             if attribution is not None and attribution.end > attribution.start:
@@ -341,32 +341,33 @@ def _credit_polls(doc: Doc, found: list[Attribution]) -> None:
 
 
 def _continue_speakers(doc: Doc, found: list[Attribution]) -> None:
-    """A quote with no cue continues whoever spoke last.
+    """A quote with no cue continues whoever spoke last (see :func:`_last_speaker`)."""
+    ordered = sorted(found, key=lambda a: a.start)
+    for i, quote in enumerate(ordered):
+        if quote.kind != "direct" or quote.cue or quote.source or quote.inherit:
+            continue
+        speaker = _last_speaker(doc, ordered[:i], quote)
+        if speaker is not None:
+            quote.inherit = speaker
+            quote.confidence = 0.5
 
-    Either the quote opens a paragraph right after one with an attributed quote,
-    or it follows the cue sentence of one in its own paragraph
-    ('"...," said X, an analyst. "More words."').
+
+def _last_speaker(doc: Doc, earlier: list[Attribution], quote: Attribution) -> Attribution | None:
+    """The attribution a cue-less quote goes on from.
+
+    Inside a paragraph, the one whose cue sentence comes right before it
+    ('"...," said X, an analyst. "More words."'); opening a paragraph, the last
+    one with a speaker in the paragraph before.
     """
     text = _text(doc)
-    ordered = sorted(found, key=lambda a: a.start)
-    for i, attribution in enumerate(ordered):
-        if attribution.kind != "direct" or attribution.cue or attribution.source or attribution.inherit:
-            continue
-        paragraph_start = text.rfind("\n", 0, attribution.start) + 1
-        if text[paragraph_start:attribution.start].strip(" \"'“‘«"):
-            before = ordered[i - 1] if i else None
-            if before is not None and _cued_just_before(doc, before, attribution):
-                attribution.inherit = before
-                attribution.confidence = 0.5
-            continue
-        if paragraph_start == 0:
-            continue
-        previous_end = len(text[:paragraph_start].rstrip())  # blank lines between paragraphs
-        previous_start = text.rfind("\n", 0, previous_end) + 1
-        earlier = [a for a in ordered[:i] if a.start >= previous_start and (a.source or a.inherit)]
-        if earlier:
-            attribution.inherit = earlier[-1]
-            attribution.confidence = 0.5
+    paragraph_start = text.rfind("\n", 0, quote.start) + 1
+    if text[paragraph_start:quote.start].strip(" \"'“‘«"):
+        return earlier[-1] if earlier and _cued_just_before(doc, earlier[-1], quote) else None
+    if paragraph_start == 0:
+        return None
+    previous_end = len(text[:paragraph_start].rstrip())  # blank lines between paragraphs
+    previous_start = text.rfind("\n", 0, previous_end) + 1
+    return next((a for a in reversed(earlier) if a.start >= previous_start and (a.source or a.inherit)), None)
 
 
 def _cued_just_before(doc: Doc, before: Attribution, quote: Attribution) -> bool:
@@ -499,8 +500,8 @@ def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
                 break
     if content is None:
         return None
-    source = _source_range(verb)
-    if source is None or not _is_agent(doc[source[1] - 1] if source[1] - source[0] == 1 else doc[source[0]:source[1]].root):
+    source = _agent_source(doc, verb)
+    if source is None:
         return None
     end_token = content.right_edge.i + 1
     for child in verb.rights:
@@ -529,17 +530,18 @@ def _verb_candidates(doc: Doc, verb: Token) -> list[Attribution]:
     "took a shot | at Clinton", "gave donors | some advice"); the filter keeps the
     likeliest reading of each verb.
     """
-    source = _source_range(verb)
-    if source is None or not _is_agent(doc[source[0]:source[1]].root):
+    source = _agent_source(doc, verb)
+    if source is None:
         return []
-    readings: dict[str, tuple[int, int]] = {}
+    readings: dict[str, Token] = {}
     for reading, token in _complements(verb):
-        readings.setdefault(reading, (token.left_edge.i, token.right_edge.i + 1))
+        readings.setdefault(reading, token)
     found = []
-    for reading, (first, last) in readings.items():
-        start, end = _chars_between(doc, first, last)
-        found.append(Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.3,
-                                 cue_head=verb.i, rule="verb", reading=reading))
+    for reading, token in readings.items():
+        start, end = _chars_between(doc, token.left_edge.i, token.right_edge.i + 1)
+        if end > start:
+            found.append(Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.3,
+                                     cue_head=verb.i, rule="verb", reading=reading))
     return found
 
 
@@ -566,11 +568,17 @@ def _clause_of_agent(doc: Doc, verb: Token) -> Attribution | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return None
-    source = _source_range(verb)
-    if source is None or not _is_agent(doc[source[0]:source[1]].root):
+    source = _agent_source(doc, verb)
+    if source is None:
         return None
     start, end = _subtree_chars(doc, clause)
     return Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.45, cue_head=verb.i, rule="that_clause")
+
+
+def _agent_source(doc: Doc, verb: Token) -> TokenRange | None:
+    """The source of ``verb`` when it is someone who can speak or hold a view."""
+    source = _source_range(verb)
+    return source if source is not None and _is_agent(doc[source[0]:source[1]].root) else None
 
 
 def _is_agent(token: Token) -> bool:

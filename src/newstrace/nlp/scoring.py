@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
     from newstrace.nlp.attribution import Attribution
@@ -43,29 +43,28 @@ def features(doc: Doc, a: Attribution, speakers: frozenset[str] = frozenset()) -
     content = doc.char_span(a.start, a.end, alignment_mode="expand")
     if content is not None and any(t.is_quote and t.lower_ != "'s" for t in content):
         names.append(f"quoted_inside={a.rule}")
-    if a.cue is not None:
-        cue = doc[a.cue[0]]
-        lemma = cue.lemma_.lower()
+    cue = doc[a.cue[0]] if a.cue is not None else None
+    lemma = cue.lemma_.lower() if cue is not None else ""
+    if cue is not None:
         names += [f"lemma={lemma}", f"rule_lemma={a.rule}|{lemma}", f"tag={cue.tag_}", f"dep={cue.dep_}",
                   f"rule_dep={a.rule}|{cue.dep_}"]
         if any(c.dep_ == "neg" for c in cue.children):
             names.append("negated")
         if cue.i > 0 and doc[cue.i - 1].lower_ in ("to", "would", "will", "could", "might", "should"):
             names.append(f"modal_before={a.rule}")
-    else:
-        names.append("no_cue")
-    if a.cue is not None:
         if content is not None and len(content):
             names.append(f"content_head={a.rule}|{content.root.pos_}")
             names.append(f"content_first={content[0].lower_ if content[0].is_stop else content[0].pos_}")
-        if doc[a.cue[0]].sent.start == 0:
+        if cue.sent.start == 0:
             names.append("first_sentence")
+    else:
+        names.append("no_cue")
     if a.source is not None:
         root = doc[a.source[0]:a.source[1]].root
         kind = root.ent_type_ or root.pos_
         names += [f"source={kind}", f"rule_source={a.rule}|{kind}"]
-        if a.cue is not None:
-            names.append(f"lemma_source={doc[a.cue[0]].lemma_.lower()}|{kind}")
+        if cue is not None:
+            names.append(f"lemma_source={lemma}|{kind}")
         if root.pos_ == "PRON":
             names.append(f"pronoun={root.lower_}")
         elif a.rule not in SURE_RULES:
@@ -78,21 +77,19 @@ def features(doc: Doc, a: Attribution, speakers: frozenset[str] = frozenset()) -
     if a.inherit is not None:
         names.append("inherits")
     if a.reading is not None:
-        names += _reading_features(doc, a)
+        names += _reading_features(a.reading, lemma, content)
     return names
 
 
-def _reading_features(doc: Doc, a: Attribution) -> list[str]:
+def _reading_features(reading: str, lemma: str, content: Span | None) -> list[str]:
     """What tells the readings of one verb apart: which phrase, after which word, of what kind."""
-    lemma = doc[a.cue[0]].lemma_.lower() if a.cue else ""
-    names = [f"reading={a.reading}", f"lemma_reading={lemma}|{a.reading}"]
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    if span is not None and len(span):
-        before = doc[span.start - 1] if span.start else None
+    names = [f"reading={reading}", f"lemma_reading={lemma}|{reading}"]
+    if content is not None and len(content):
+        before = content.doc[content.start - 1] if content.start else None
         if before is not None and before.dep_ == "prep":
             names += [f"prep={before.lower_}", f"lemma_prep={lemma}|{before.lower_}"]
-        root = span.root
-        names.append(f"reading_kind={a.reading}|{root.ent_type_ or root.pos_}")
+        root = content.root
+        names.append(f"reading_kind={reading}|{root.ent_type_ or root.pos_}")
     return names
 
 
