@@ -18,11 +18,11 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import _common  # noqa: F401  (puts this checkout's src first on sys.path)
 
 from newstrace.evaluation import Alignment, GoldAttribution, Predicted, Scores, align, load_polnear, role_right
+from newstrace.models import Quote
 
 Doc = tuple[str, str, list[GoldAttribution]]
 
@@ -40,22 +40,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run_extractor(docs: list[Doc], processes: int) -> list[list[Any]]:
+def run_extractor(docs: list[Doc], processes: int) -> list[list[Quote]]:
     from newstrace.quotes import extract_quotes_batch
 
     return list(extract_quotes_batch((text for _, text, _ in docs), n_process=processes))
 
 
-def read_predictions(path: Path, docs: list[Doc]) -> tuple[list[Doc], list[list[Any]]]:
+def read_predictions(path: Path, docs: list[Doc]) -> tuple[list[Doc], list[list[Quote]]]:
     """Predictions from a jsonl file, keyed by file stem; articles it lacks are left out (and reported)."""
-    by_name: dict[str, list[dict[str, Any]]] = {}
+    by_name: dict[str, list[Quote]] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 record = json.loads(line)
                 if record.get("error"):
                     print(f"warning: {record['path']}: {record['error']}", file=sys.stderr)
-                by_name[Path(record["path"]).stem] = record["quotes"]
+                by_name[Path(record["path"]).stem] = [Quote.from_dict(q) for q in record["quotes"]]
     kept = [doc for doc in docs if doc[0] in by_name]
     if len(kept) < len(docs):
         print(f"warning: {len(docs) - len(kept)} of {len(docs)} articles have no predictions; scoring {len(kept)}",
@@ -63,27 +63,11 @@ def read_predictions(path: Path, docs: list[Doc]) -> tuple[list[Doc], list[list[
     return kept, [by_name[name] for name, _, _ in kept]
 
 
-def check_offsets(docs: list[Doc], predictions: list[list[Any]]) -> None:
+def check_offsets(docs: list[Doc], predictions: list[list[Quote]]) -> None:
     """Warn when predicted offsets do not point at the predicted text (a decoding mismatch)."""
-    bad = sum(
-        _content(q) != text[_start(q) : _end(q)]
-        for (_, text, _), quotes in zip(docs, predictions)
-        for q in quotes
-    )
+    bad = sum(q.content != text[q.start : q.end] for (_, text, _), quotes in zip(docs, predictions) for q in quotes)
     if bad:
         print(f"warning: {bad} predicted quotes have offsets that do not match their text", file=sys.stderr)
-
-
-def _content(q: Any) -> str:
-    return q["content"] if isinstance(q, dict) else q.content
-
-
-def _start(q: Any) -> int:
-    return q["start"] if isinstance(q, dict) else q.start
-
-
-def _end(q: Any) -> int:
-    return q["end"] if isinstance(q, dict) else q.end
 
 
 # --- output -----------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Ingest speed and memory on generated WARCs (sample stories repeated with changes).
 
-    PYTHONPATH=src python benchmarks/ingest.py --sizes 2000 10000 --quotes-size 200
+    python benchmarks/ingest.py --sizes 2000 10000 --quotes-size 200
 
 Each run is a fresh ``newstrace ingest`` process into a new store; we report
 articles/s end to end (reading, extraction, dedupe, store, and quotes unless
@@ -20,7 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import _common  # puts this checkout's src first on sys.path
+
+sys.path.insert(0, str(_common.ROOT / "tests"))
 import fixtures as fx  # noqa: E402
 
 
@@ -46,7 +48,7 @@ def measure(warc: Path, quotes: bool, processes: int) -> dict:
     command = [sys.executable, "-m", "newstrace", "ingest", str(warc), "--db", str(db), "--quiet",
                "-j", str(processes), *([] if quotes else ["--no-quotes"])]
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": "src"})
+    subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(_common.ROOT / "src")})
     seconds = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     import duckdb
@@ -54,7 +56,7 @@ def measure(warc: Path, quotes: bool, processes: int) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     articles, duplicates = con.execute("SELECT count(*), count(duplicate_of) FROM articles").fetchall()[0]
     con.close()
-    return {"size": int(warc.stem.split("-")[1].split(".")[0]), "quotes": quotes, "articles": articles,
+    return {"quotes": quotes, "articles": articles,
             "duplicates": duplicates, "seconds": round(seconds, 1), "articles_per_s": round(articles / seconds, 1),
             "peak_rss_mb": round(peak_kb / 1024), "warc_mb": round(warc.stat().st_size / 2**20, 1)}
 

@@ -22,6 +22,8 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
+import _common  # noqa: F401  (puts this checkout's src first on sys.path)
+
 from newstrace.provenance.derivation import DerivationIndex
 from newstrace.provenance.features import ArticleRef, sentences
 from newstrace.provenance.simulate import derive, originals

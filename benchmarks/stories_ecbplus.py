@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import time
 from pathlib import Path
 
+import _common
 from newstrace.provenance.evaluation import bcubed, pairwise
 from newstrace.provenance.features import ArticleRef
 from newstrace.provenance.stories import StoryIndex
 
 
 def ecbplus_path() -> Path:
-    root = Path(__file__).resolve().parents[1]
-    for cand in (os.environ.get("NEWSTRACE_SHARED"), root.parent / "shared", "/work/shared"):
-        if cand and (Path(cand) / "data/ecbplus/ecbplus.jsonl").exists():
-            return Path(cand) / "data/ecbplus/ecbplus.jsonl"
-    raise SystemExit("ECB+ not found: set NEWSTRACE_SHARED")
+    path = _common.shared_dir() / "data" / "ecbplus" / "ecbplus.jsonl"
+    if not path.exists():
+        raise SystemExit(f"{path}: no ECB+ data")
+    return path
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import time
 
+import _common  # noqa: F401  (puts this checkout's src first on sys.path)
+
 from newstrace.provenance.derivation import DerivationIndex
 from newstrace.provenance.scoring import derivation_scores
 from newstrace.provenance.simulate import corpus

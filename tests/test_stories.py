@@ -1,8 +1,6 @@
 """Story grouping on ECB+: two different events per topic, the other one a hard negative."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -11,20 +9,11 @@ from newstrace.provenance.features import ArticleRef
 from newstrace.provenance.stories import StoryIndex
 
 
-def shared_dir() -> Path | None:
-    root = Path(__file__).resolve().parents[1]
-    for cand in (os.environ.get("NEWSTRACE_SHARED"), root.parent / "shared", "/work/shared"):
-        if cand and Path(cand, "data").exists():
-            return Path(cand)
-    return None
-
-
 @pytest.fixture(scope="module")
-def ecb() -> list[dict]:
-    base = shared_dir()
-    path = base / "data" / "ecbplus" / "ecbplus.jsonl" if base else None
-    if path is None or not path.exists():
-        pytest.skip("ECB+ data not found (set NEWSTRACE_SHARED)")
+def ecb(shared) -> list[dict]:
+    path = shared / "data" / "ecbplus" / "ecbplus.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path}: no ECB+ data")
     return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 

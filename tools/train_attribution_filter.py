@@ -19,8 +19,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _common import polnear_dir  # noqa: E402  (also puts this checkout's src first on sys.path)
 from newstrace.evaluation import dice, load_polnear, score, trimmed_chars  # noqa: E402
 from newstrace.nlp import attribution as rules  # noqa: E402
 import spacy  # noqa: E402
@@ -37,21 +38,18 @@ HELD_OUT_EVERY = 7  # every 7th training article is kept aside to pick the thres
 def parsed(split: str, cache: Path | None):
     nlp = spacy.load(find_model())
     nlp.add_pipe("newstrace_paragraphs", before="parser")
-    docs = load_polnear(ROOT.parent / "shared" / "data" / "polnear" / split)
+    docs = load_polnear(polnear_dir(split))
     if cache is not None and cache.exists():
-        return nlp, docs, list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        return docs, list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     parses = list(nlp.pipe((text for _, text, _ in docs), n_process=2, batch_size=8))
     if cache is not None:
         DocBin(docs=parses).to_disk(cache)
-    return nlp, docs, parses
+    return docs, parses
 
 
 def candidates(finder: rules.AttributionFinder, doc):
-    rules._TEXTS[id(doc)] = doc.text
-    try:
+    with rules.text_cached(doc):
         return finder.candidates(doc)
-    finally:
-        del rules._TEXTS[id(doc)]
 
 
 def examples(finder, docs, parses):
@@ -98,12 +96,7 @@ def end_to_end_f1(finder, docs, parses, model, threshold) -> tuple[float, float]
     resolver = SpeakerResolver()
     predicted = []
     for doc in parses:
-        rules._TEXTS[id(doc)] = doc.text
-        try:
-            finder._find(doc)
-        finally:
-            del rules._TEXTS[id(doc)]
-        predicted.append(resolver(doc)._.quotes)
+        predicted.append(resolver(finder(doc))._.quotes)
     result = score((text, gold, quotes) for (_, text, gold), quotes in zip(docs, predicted))
     return result.content.f1, result.speaker.f1
 
@@ -116,7 +109,7 @@ def main() -> None:
                         help="keep the weights fitted without the held-out slice (default: refit on all)")
     parser.add_argument("--out", default=str(ROOT / "src/newstrace/nlp/attribution_weights.json"))
     args = parser.parse_args()
-    nlp, docs, parses = parsed(args.split, Path(args.cache) if args.cache else None)
+    docs, parses = parsed(args.split, Path(args.cache) if args.cache else None)
     finder = rules.AttributionFinder(filter_weights=None)
     finder.broad = True
     fit_idx = [i for i in range(len(docs)) if i % HELD_OUT_EVERY]

@@ -23,6 +23,7 @@ from newstrace.provenance import api as prov_api
 from newstrace.provenance.views import print_outlets, print_provenance, print_stories, print_trace, write_jsonl
 from newstrace.output import print_demo_summary, print_ingest_summary, write_quotes, write_records
 from newstrace.quotes import files_quotes
+from newstrace.sample import ingest_sample
 from newstrace.store import DEFAULT_DB
 
 app = typer.Typer(
@@ -147,7 +148,8 @@ def demo(
 ) -> None:
     """Ingest the bundled sample (Voice of America stories) into a corpus and summarise it."""
     with reported():
-        print_demo_summary(str(db), quiet=quiet)
+        summary, stats = ingest_sample(db, progress=not quiet)
+    print_demo_summary(summary, stats, str(db))
 
 
 class ProvFormat(str, Enum):

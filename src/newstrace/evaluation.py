@@ -251,11 +251,11 @@ class Scores:
         self.gold += len(alignment.gold)
         self.predicted += len(alignment.predicted)
         self.direct_gold += sum(is_direct(text, g) for g in alignment.gold)
-        for gold, pred, _ in alignment.matches():
+        for gold, pred, overlap in alignment.matches():
             self.matched += 1
             self.speaker_right += role_right(pred.source, gold.source)
             self.cue_right += role_right(pred.cue, gold.cue)
-            self.exact_matched += trimmed_chars(text, gold.content) == trimmed_chars(text, pred.content)
+            self.exact_matched += overlap == 1.0  # Dice is 1 exactly when the trimmed spans are equal
             self.direct_matched += is_direct(text, gold)
 
     def _prf(self, correct: int) -> PRF:

@@ -9,10 +9,9 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from newstrace.corpus import Corpus
 from newstrace.ingest import IngestSummary
 from newstrace.quotes import FileQuotes
-from newstrace.sample import SAMPLE_CREDIT, sample_path
+from newstrace.sample import SAMPLE_CREDIT
 
 console = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -95,12 +94,9 @@ def _cell(record: dict[str, Any], column: str) -> str:
     return text if len(text) <= 90 else text[:87] + "..."
 
 
-def print_demo_summary(db: str, *, quiet: bool = False) -> None:
-    """Ingest the bundled sample into ``db`` and print what the corpus holds."""
-    corpus = Corpus(db)
-    summary = corpus.ingest([sample_path()], progress=not quiet)
+def print_demo_summary(summary: IngestSummary, stats: dict[str, Any], db: str) -> None:
+    """What the sample's ingest did and what the corpus holds (``sample.ingest_sample``)."""
     print_ingest_summary(summary, db)
-    stats = corpus.stats(top=15)
     console.print(f"[bold]{stats['articles']}[/bold] articles ({stats['duplicates']} duplicates) from "
                   f"[bold]{stats['outlets']}[/bold] outlets, [bold]{stats['quotes']}[/bold] quotes, "
                   f"{stats['rejects']} rejects in {db}")

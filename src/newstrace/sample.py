@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from newstrace.corpus import Corpus
+from newstrace.ingest import IngestSummary
 
 SAMPLE_CREDIT = "Sample stories: voanews.com / Voice of America / VOA (public domain)."
 
@@ -20,3 +24,9 @@ def sample_records() -> Iterator[dict[str, Any]]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
+
+
+def ingest_sample(db: str | Path, *, progress: bool = True, top: int = 15) -> tuple[IngestSummary, dict[str, Any]]:
+    """Ingest the sample into ``db``: what this run did, and what the corpus now holds."""
+    corpus = Corpus(db)
+    return corpus.ingest([sample_path()], progress=progress), corpus.stats(top=top)

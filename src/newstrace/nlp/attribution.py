@@ -16,6 +16,8 @@ component turns them into quotes with resolved speakers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -53,6 +55,16 @@ _TEXTS: dict[int, str] = {}  # id(doc) -> doc.text while the component runs
 
 def _text(doc: Doc) -> str:
     return _TEXTS.get(id(doc)) or doc.text
+
+
+@contextmanager
+def text_cached(doc: Doc) -> Iterator[Doc]:
+    """Keep ``doc.text`` while the patterns run: ``Doc.text`` joins every token on each access."""
+    _TEXTS[id(doc)] = doc.text
+    try:
+        yield doc
+    finally:
+        del _TEXTS[id(doc)]
   # [start, end) token indices
 EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
@@ -98,11 +110,8 @@ class AttributionFinder:
         self.broad = self.filter is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        _TEXTS[id(doc)] = doc.text  # Doc.text joins every token on each access
-        try:
+        with text_cached(doc):
             return self._find(doc)
-        finally:
-            del _TEXTS[id(doc)]
 
     def _find(self, doc: Doc) -> Doc:
         found = self.candidates(doc)
