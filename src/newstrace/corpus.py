@@ -28,7 +28,13 @@ ARTICLE_COLUMNS = ("SELECT id, url, outlet, title, authors, strftime(published A
 QUOTE_COLUMNS = ("SELECT q.*, a.url, a.outlet, strftime(a.published AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') "
                  "AS published FROM quotes q JOIN articles a ON a.id = q.article_id")
 REJECT_COLUMNS = "SELECT source, reason, source_offset AS \"offset\", detail, article_id FROM rejects"
-EXPORTS = ("articles", "quotes", "rejects")
+#: Each export's query and order, defined once so that reads and exports list rows alike.
+QUERIES: dict[str, tuple[str, str]] = {
+    "articles": (ARTICLE_COLUMNS, "ORDER BY published NULLS LAST, id"),
+    "quotes": (QUOTE_COLUMNS, "ORDER BY a.published NULLS LAST, q.article_id, q.idx"),
+    "rejects": (REJECT_COLUMNS, "ORDER BY source, source_offset"),
+}
+EXPORTS = tuple(QUERIES)
 FORMATS = ("jsonl", "parquet", "csv")
 
 
@@ -60,7 +66,7 @@ class Corpus:
         if search:
             where.append("(text ILIKE ? OR title ILIKE ?)")
             params += [f"%{search}%"] * 2
-        sql = _where(ARTICLE_COLUMNS, where) + " ORDER BY published NULLS LAST, id"
+        sql = _ordered("articles", where)
         sql += f" LIMIT {int(limit)}" if limit else ""
         yield from self._rows(sql, params)
 
@@ -73,13 +79,13 @@ class Corpus:
         if outlet:
             where.append("(a.outlet ILIKE ? OR a.domain ILIKE ?)")
             params += [outlet, outlet]
-        sql = _where(QUOTE_COLUMNS, where) + " ORDER BY a.published NULLS LAST, q.article_id, q.idx"
+        sql = _ordered("quotes", where)
         for row in self._rows(sql, params):
             yield quote_record(row)
 
     def rejects(self) -> Iterator[dict[str, Any]]:
         """Input that could not be used (or only partly), with source and reason."""
-        yield from self._rows(REJECT_COLUMNS + " ORDER BY source, source_offset", [])
+        yield from self._rows(_ordered("rejects"), [])
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         """Counts for a summary: articles, duplicates, outlets, quotes, rejects, top speakers."""
@@ -118,16 +124,14 @@ class Corpus:
                 handle.close()
 
     def _export_table(self, what: str, fmt: str, out: str | Path | None, stream: TextIO) -> None:
-        sql = {"articles": ARTICLE_COLUMNS + " ORDER BY published NULLS LAST, id",
-               "quotes": QUOTE_COLUMNS + " ORDER BY a.published NULLS LAST, q.article_id, q.idx",
-               "rejects": REJECT_COLUMNS + " ORDER BY source, source_offset"}[what]
+        sql = _ordered(what)
         with Store(self.path, read_only=True) as store:
             if out:
-                store.copy(sql, [], str(out), fmt)
+                store.copy(sql, str(out), fmt)
                 return
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / f"export.{fmt}"
-                store.copy(sql, [], str(path), fmt)
+                store.copy(sql, str(path), fmt)
                 with open(path, encoding="utf-8") as handle:
                     shutil.copyfileobj(handle, stream)
 
@@ -153,8 +157,11 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _where(sql: str, clauses: list[str]) -> str:
-    return sql + (" WHERE " + " AND ".join(clauses) if clauses else "")
+def _ordered(what: str, clauses: list[str] | None = None) -> str:
+    """The query for ``what`` (a key of QUERIES), its WHERE ``clauses`` ANDed, then its ORDER BY."""
+    sql, order = QUERIES[what]
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return f"{sql}{where} {order}"
 
 
 def _since(value: str):

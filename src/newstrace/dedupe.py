@@ -61,7 +61,8 @@ class Index:
     by_hash: dict[str, str] = field(default_factory=dict)
     by_bucket: dict[int, list[tuple[str, list[int]]]] = field(default_factory=dict)
 
-    def add(self, article: Article, sig: list[int]) -> None:
+    def add(self, article: Article, sig: list[int], sig_buckets: list[int]) -> None:
+        """Index an article (``sig_buckets`` is ``buckets(sig)``, computed once by the caller)."""
         root = article.duplicate_of or article.id
         self.ids.add(article.id)
         if article.url_norm:
@@ -69,25 +70,28 @@ class Index:
         self.by_hash.setdefault(article.content_hash, root)
         if article.duplicate_of:  # copies are found through their root; keeps buckets small
             return
-        for bucket in buckets(sig):
+        for bucket in sig_buckets:
             self.by_bucket.setdefault(bucket, []).append((root, sig))
 
 
-def classify(article: Article, sig: list[int], index: Index) -> None:
-    """Set ``duplicate_of``/``duplicate_kind`` from ``index``: same text, then URL, then near."""
+def classify(article: Article, sig: list[int], sig_buckets: list[int], index: Index) -> None:
+    """Set ``duplicate_of``/``duplicate_kind`` from ``index``: same text, then URL, then near.
+
+    ``sig_buckets`` is ``buckets(sig)``, passed in so it is computed once per article.
+    """
     root = index.by_hash.get(article.content_hash)
     kind = "text"
     if root is None and article.url_norm:
         root, kind = index.by_url.get(article.url_norm), "url"
     if root is None:
-        root, kind = _nearest(sig, index), "near"
+        root, kind = _nearest(sig, sig_buckets, index), "near"
     if root is not None and root != article.id:
         article.duplicate_of, article.duplicate_kind = root, kind
 
 
-def _nearest(sig: list[int], index: Index) -> str | None:
+def _nearest(sig: list[int], sig_buckets: list[int], index: Index) -> str | None:
     best, best_score = None, NEAR_THRESHOLD
-    for bucket in buckets(sig):
+    for bucket in sig_buckets:
         for root, other in index.by_bucket.get(bucket, ()):
             score = similarity(sig, other)
             if score >= best_score:

@@ -17,7 +17,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from newstrace import dedupe
@@ -42,6 +42,7 @@ class Analysed:
     rejects: list[Reject]
     quotes: list[dict[str, Any]] = field(default_factory=list)
     signature: list[int] = field(default_factory=list)
+    buckets: list[int] = field(default_factory=list)  # dedupe.buckets(signature), computed once in the worker
 
 
 @dataclass(slots=True)
@@ -49,7 +50,6 @@ class Chunk:
     source_index: int
     raws: list[RawItem] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
-    skipped: int = 0
 
 
 @dataclass(slots=True)
@@ -63,9 +63,6 @@ class IngestSummary:
     quotes: int = 0
     rejects: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 class Progress(Protocol):
@@ -92,10 +89,11 @@ def _analyse_one(raw: RawItem) -> Analysed:
     try:
         article, rejects = build_article(raw)
         sig = dedupe.signature(article.text) if article else []
+        sig_buckets = dedupe.buckets(sig) if article else []
     except Exception as exc:  # noqa: BLE001 - a library bug on one record must not stop the batch
         return Analysed(raw.key, raw.resumable, None,
                         [Reject(raw.source, "analysis_failed", f"{type(exc).__name__}: {exc}", raw.offset)])
-    return Analysed(raw.key, raw.resumable, article, rejects, signature=sig)
+    return Analysed(raw.key, raw.resumable, article, rejects, signature=sig, buckets=sig_buckets)
 
 
 def _add_quotes(results: list[Analysed]) -> None:
@@ -120,11 +118,13 @@ def ingest(store: Store, specs: Iterable[str], *, quotes: bool = True, processes
     progress = progress or NoProgress()
     summary = IngestSummary(sources=len(sources))
     writer = _Writer(store, summary)
+    own_fetcher = fetcher is None  # a caller's fetcher is the caller's to close
+    fetcher = fetcher or Fetcher()
     progress.start(sources)
     counts = Counter()
     try:
         with _executor(processes) as pool:
-            chunks = _chunks(store, sources, fetcher or Fetcher(), summary)
+            chunks = _chunks(store, sources, fetcher, summary)
             for chunk, results in _ordered_map(pool, chunks, quotes, window=2 * processes + 1):
                 writer.add(chunk, results)
                 counts["articles"] += sum(1 for r in results if r.article)
@@ -139,6 +139,8 @@ def ingest(store: Store, specs: Iterable[str], *, quotes: bool = True, processes
                             "run the same command again to resume.") from exc
     finally:
         progress.stop()
+        if own_fetcher:
+            fetcher.close()
         summary.seconds = round(time.monotonic() - started, 2)
     return summary
 
@@ -235,7 +237,7 @@ class _Writer:
         index = dedupe.Index(ids=self.store.known_articles([a.id for a in articles]))
         index.by_url = self.store.roots_by("url_norm", sorted({a.url_norm for a in articles if a.url_norm}))
         index.by_hash = self.store.roots_by("content_hash", sorted({a.content_hash for a in articles}))
-        wanted = sorted({b for r in self.results if r.article for b in dedupe.buckets(r.signature)})
+        wanted = sorted({b for r in self.results if r.article for b in r.buckets})
         for bucket, root, sig in self.store.bucket_candidates(wanted):
             index.by_bucket.setdefault(bucket, []).append((root, list(sig)))
         return index
@@ -250,13 +252,13 @@ class _Writer:
         if article.id in index.ids:
             self.summary.already_stored += 1
             return
-        dedupe.classify(article, result.signature, index)
-        index.add(article, result.signature)
+        dedupe.classify(article, result.signature, result.buckets, index)
+        index.add(article, result.signature, result.buckets)
         batch.articles.append(_article_row(article))
         batch.quotes.extend(_quote_row(article.id, i, q) for i, q in enumerate(result.quotes))
         batch.signatures.append({"article_id": article.id, "signature": result.signature})
         if article.duplicate_of is None:  # only originals are indexed: copies point at them
-            batch.bands.extend({"bucket": b, "article_id": article.id} for b in dedupe.buckets(result.signature))
+            batch.bands.extend({"bucket": b, "article_id": article.id} for b in result.buckets)
         self.summary.added += 1
         self.summary.quotes += len(result.quotes)
         if article.duplicate_kind:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newstrace.errors import FetchError, InputError, UndecodableError
-from newstrace.sources.feeds import is_feed, read_feed
+from newstrace.sources.feeds import feed_items, parse_feed, read_feed
 from newstrace.sources.jsonl import read_jsonl
 from newstrace.sources.records import RawItem, Reject, now
 from newstrace.sources.text import decode_bytes
@@ -135,11 +135,12 @@ def _url_items(url: str, fetcher: Fetcher) -> Iterator[RawItem | Reject]:
         yield Reject(url, "fetch_failed", str(exc))
         return
     seen = now()
-    if "html" in page.content_type.lower() or not is_feed(page.content):
+    feed = None if "html" in page.content_type.lower() else parse_feed(page.content)
+    if feed is None:
         yield RawItem(source=url, url=page.url, html=page.content, charset=page.charset,
                       first_seen=seen, resumable=False)
         return
-    for item in read_feed(page.content, url, fetched=seen):
+    for item in feed_items(feed, url, fetched=seen):
         if isinstance(item, Reject) or not item.url:
             yield item
             continue

@@ -18,16 +18,27 @@ import feedparser
 from newstrace.sources.records import RawItem, Reject
 
 
-def is_feed(data: bytes) -> bool:
-    """Whether the bytes parse as an RSS or Atom feed."""
+def parse_feed(data: bytes) -> feedparser.FeedParserDict | None:
+    """The parsed feed when the bytes are RSS or Atom, else ``None``.
+
+    Returned rather than a yes/no so that the caller can hand it to
+    :func:`feed_items` instead of parsing the same bytes again.
+    """
     head = data[:2048].lstrip().lower()
-    return (head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head) and bool(
-        feedparser.parse(data).version)
+    if not (head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head):
+        return None
+    parsed = feedparser.parse(data)
+    return parsed if parsed.version else None
 
 
 def read_feed(data: bytes, source: str, *, fetched: datetime | None = None) -> Iterator[RawItem | Reject]:
     """One raw item per entry (``offset`` is the entry's index in the feed)."""
-    parsed = feedparser.parse(data)
+    yield from feed_items(feedparser.parse(data), source, fetched=fetched)
+
+
+def feed_items(parsed: feedparser.FeedParserDict, source: str, *,
+               fetched: datetime | None = None) -> Iterator[RawItem | Reject]:
+    """The raw items of an already parsed feed (see :func:`read_feed`)."""
     entries = parsed.entries
     if parsed.bozo:
         problem = str(parsed.get("bozo_exception", "malformed feed"))[:200]

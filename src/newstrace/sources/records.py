@@ -59,9 +59,6 @@ class Reject:
     offset: int | None = None
     article_id: str | None = None  # set when the article was kept despite the problem
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "reason": self.reason}
-
 
 @dataclass(slots=True)
 class Article:

@@ -8,6 +8,7 @@ orders of magnitude faster in DuckDB than row-by-row ``executemany``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,9 +35,6 @@ class Batch:
     items: list[dict[str, Any]] = field(default_factory=list)
     signatures: list[dict[str, Any]] = field(default_factory=list)
     bands: list[dict[str, Any]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.items) + len(self.rejects) + len(self.articles)
 
 
 class Store:
@@ -111,26 +109,21 @@ class Store:
         values = [[row[name] for row in rows] for name in columns]
         self.con.execute(f"{verb} INTO {table} BY NAME SELECT {select}", values)
 
-    class _Tx:
-        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-            self.con = con
-
-        def __enter__(self) -> None:
-            self.con.begin()
-
-        def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> None:
-            if kind is None:
-                try:
-                    self.con.commit()
-                except duckdb.Error as error:
-                    raise StoreError(f"could not commit to the store: {error}") from error
-            else:
-                self.con.rollback()
-                if isinstance(exc, duckdb.Error):
-                    raise StoreError(f"could not write to the store: {exc}") from exc
-
-    def _transaction(self) -> Store._Tx:
-        return Store._Tx(self.con)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All or nothing: commit on success, roll back on any error; DuckDB errors become StoreError."""
+        self.con.begin()
+        try:
+            yield
+        except BaseException as exc:  # KeyboardInterrupt too: never leave a half-written batch
+            self.con.rollback()
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"could not write to the store: {exc}") from exc
+            raise
+        try:
+            self.con.commit()
+        except duckdb.Error as error:
+            raise StoreError(f"could not commit to the store: {error}") from error
 
     # -- lookups for ingest ---------------------------------------------------
 
@@ -167,10 +160,10 @@ class Store:
             for row in rows:
                 yield dict(zip(names, row))
 
-    def copy(self, sql: str, params: list[Any], out: str, fmt: str) -> None:
+    def copy(self, sql: str, out: str, fmt: str) -> None:
         """Write a query's result to ``out`` with DuckDB's COPY (parquet or csv)."""
         options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-        relation = self.con.sql(sql, params=params) if params else self.con.sql(sql)
+        relation = self.con.sql(sql)
         try:
             relation.write_parquet(out) if fmt == "parquet" else relation.write_csv(out, header=True)
         except duckdb.Error as exc:
