@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import re
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -293,3 +294,14 @@ def test_read_back_with_filters_from_cli(tmp_path, stories):
 def test_a_source_that_matches_nothing_is_an_error(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "nope*.warc"), "--db", str(tmp_path / "c.duckdb")])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_a_fetched_feed_is_read_afresh_each_run_even_its_entries_without_links(tmp_path, stories, web_site):
+    fetcher = Fetcher(min_interval=0.01, retries=1, backoff=0.01, timeout=5)
+    feed = tmp_path / "www" / "feed.xml"
+    db = tmp_path / "c.duckdb"
+    for story in stories[3:5]:  # the same feed URL, a new entry without a link at the same place
+        feed.write_text(re.sub(r"<link>.*?</link>\s*<guid>.*?</guid>", "", fx.rss_feed([story])), encoding="utf-8")
+        Corpus(db).ingest([f"{web_site}/feed.xml"], quotes=False, processes=1, fetcher=fetcher)
+    titles = {row[0] for row in rows(db, "SELECT title FROM articles")}
+    assert titles == {stories[3]["title"], stories[4]["title"]}

@@ -141,10 +141,13 @@ def _url_items(url: str, fetcher: Fetcher) -> Iterator[RawItem | Reject]:
                       first_seen=seen, resumable=False)
         return
     for item in feed_items(feed, url, fetched=seen):
-        if isinstance(item, Reject) or not item.url:
+        if isinstance(item, Reject):
             yield item
             continue
-        item.resumable = False
+        item.resumable = False  # a live feed changes between runs: its positions are not a place to resume
+        if not item.url:
+            yield item
+            continue
         try:
             linked = fetcher.get(item.url)
         except FetchError as exc:
