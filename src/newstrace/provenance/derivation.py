@@ -15,14 +15,15 @@ excerpt, so the first appearance is the better guess.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
 from newstrace.provenance.credit import credits_source, source_names
-from newstrace.provenance.features import ArticleRef, sentences, shingles
+from newstrace.provenance.features import ArticleRef, chronological, sentences, shingles
+from newstrace.provenance.postings import Postings
 
 Kind = Literal["copy", "excerpt", "rewrite"]
 
@@ -92,14 +93,13 @@ class DerivationIndex:
         self.window = window
         self.refs: dict[str, ArticleRef] = {}
         self.prints: dict[str, frozenset[int]] = {}
-        self.postings: dict[int, list[str]] = {}
+        self.postings: Postings[int] = Postings(MAX_POSTINGS)
         self._order: deque[str] = deque()
 
     def add(self, articles: Iterable[ArticleRef]) -> dict[str, Derivation | None]:
         """Find each article's parent among earlier ones; returns {article id: derivation or None}."""
-        batch = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min))
         out = {}
-        for article in batch:
+        for article in chronological(articles):
             self._evict(article.published)
             fp = fingerprint(article.text)
             out[article.id] = self._parent(article, fp)
@@ -108,7 +108,7 @@ class DerivationIndex:
 
     def restore(self, articles: list[ArticleRef]) -> None:
         """Know again the already processed articles of the window (from the store)."""
-        for article in sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min)):
+        for article in chronological(articles):
             self._enter(article, fingerprint(article.text))
 
     def _parent(self, article: ArticleRef, fp: frozenset[int]) -> Derivation | None:
@@ -133,10 +133,7 @@ class DerivationIndex:
         return Derivation(article.id, parent, kind, round(containment, 3), containment, coverage, credited)
 
     def _candidates(self, article: ArticleRef, fp: frozenset[int]) -> list[tuple[str, int]]:
-        hits: Counter[str] = Counter()
-        for h in fp:
-            hits.update(self.postings.get(h, ()))
-        best = hits.most_common(CANDIDATES)
+        best = self.postings.hits(fp).most_common(CANDIDATES)
         return [(cid, n) for cid, n in best if n >= MIN_SHARED and cid != article.id and cid in self.refs]
 
     def _enter(self, article: ArticleRef, fp: frozenset[int]) -> None:
@@ -144,10 +141,7 @@ class DerivationIndex:
         self.prints[article.id] = fp
         self._order.append(article.id)
         for h in fp:
-            plist = self.postings.setdefault(h, [])
-            plist.append(article.id)
-            if len(plist) > MAX_POSTINGS:
-                del plist[0]
+            self.postings.add(h, article.id)
 
     def _evict(self, now: datetime | None) -> None:
         """Forget articles older than the window: memory follows the window, not the corpus."""
@@ -158,11 +152,7 @@ class DerivationIndex:
             self._order.popleft()
             self.refs.pop(old.id, None)
             for h in self.prints.pop(old.id, ()):
-                plist = self.postings.get(h)
-                if plist and old.id in plist:
-                    plist.remove(old.id)
-                if not plist:
-                    self.postings.pop(h, None)
+                self.postings.remove(h, old.id)
 
 
 def _earlier(parent: ArticleRef) -> float:

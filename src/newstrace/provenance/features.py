@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -47,6 +48,16 @@ class ArticleRef:
     published: datetime | None
     title: str | None
     text: str
+
+
+def when_key(when: datetime | None) -> tuple[bool, datetime]:
+    """Sort key for a date that may be missing: undated last (the flag decides before any date is compared)."""
+    return (when is None, when or datetime.min)
+
+
+def chronological(articles: Iterable[ArticleRef]) -> list[ArticleRef]:
+    """Articles oldest first, undated last: every index must see a source before its copies."""
+    return sorted(articles, key=lambda a: when_key(a.published))
 
 
 def words(text: str) -> list[str]:
@@ -94,10 +105,6 @@ def entity_terms(text: str) -> list[str]:
         if len(phrase) > 1:
             out.append("p:" + " ".join(phrase))
     return out
-
-
-def _is_year(tok: str) -> bool:
-    return len(tok) == 4 and tok.isdigit() and tok[:2] in ("19", "20")
 
 
 def term_counts(text: str) -> Counter[str]:

@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from newstrace.provenance.store import rows
+from newstrace.store.duckdb_store import as_iso
 
 PROVENANCE = """
 SELECT a.id, a.url, a.outlet, a.published, m.story_id AS story, d.parent_id, p.url AS parent_url,
@@ -22,10 +23,6 @@ ORDER BY a.published NULLS LAST, a.id
 """
 
 
-def iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def provenance_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
     """One record per article: its story, what it derives from and whether it credits it (the jsonl contract)."""
     for r in rows(con, PROVENANCE):
@@ -33,7 +30,7 @@ def provenance_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any
         if r["parent_id"] is not None:
             derived = {"id": r["parent_id"], "url": r["parent_url"], "outlet": r["parent_outlet"],
                        "kind": r["kind"], "score": r["score"]}
-        yield {"id": r["id"], "url": r["url"], "outlet": r["outlet"], "published": iso(r["published"]),
+        yield {"id": r["id"], "url": r["url"], "outlet": r["outlet"], "published": as_iso(r["published"]),
                "story": r["story"], "derived_from": derived,
                "credits_source": r["credits_source"] if derived else None}
 
@@ -45,7 +42,7 @@ def story_list(con: duckdb.DuckDBPyConnection, since: datetime | None = None, mi
              LEFT JOIN derivations d ON d.article_id = a.id ORDER BY a.published NULLS LAST, a.id"""
     timeline: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows(con, sql):
-        timeline[r["story_id"]].append({"id": r["id"], "outlet": r["outlet"], "published": iso(r["published"]),
+        timeline[r["story_id"]].append({"id": r["id"], "outlet": r["outlet"], "published": as_iso(r["published"]),
                                         "title": r["title"], "derived_from": r["parent_id"], "kind": r["kind"],
                                         "credits_source": r["credits_source"]})
     out = []

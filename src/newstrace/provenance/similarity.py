@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 
-from newstrace.provenance.stories import ENTITY_WEIGHT, cosine, normalise, story_terms
+from newstrace.provenance.stories import ENTITY_WEIGHT, Vector, cosine, normalise, story_terms
 
 MIDPOINT = 0.27
 STEEPNESS = 16.0
 
 
-def _vector(text: str) -> dict[str, float]:
+def vector(text: str) -> Vector:
+    """The weighted, L2-normalised terms of a text: build once for a text compared with many."""
     vec = {}
     for term, c in story_terms(text).items():
         boost = ENTITY_WEIGHT if term[1] == ":" else 1.0
@@ -27,11 +28,18 @@ def _vector(text: str) -> dict[str, float]:
 
 def raw_similarity(text_a: str, text_b: str) -> float:
     """Weighted cosine of the two texts' words and entities."""
-    return cosine(_vector(text_a), _vector(text_b))
+    return cosine(vector(text_a), vector(text_b))
 
 
 def similarity(text_a: str, text_b: str) -> float:
     """Probability-like score in [0, 1] that the two texts report the same story."""
-    if not text_a.strip() or not text_b.strip():
+    if not text_a.strip():
         return 0.0
-    return 1.0 / (1.0 + math.exp(-STEEPNESS * (raw_similarity(text_a, text_b) - MIDPOINT)))
+    return similarity_to(vector(text_a), text_b)
+
+
+def similarity_to(vec_a: Vector, text_b: str) -> float:
+    """:func:`similarity` of a non-blank text, given as its :func:`vector`, with ``text_b``."""
+    if not text_b.strip():
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-STEEPNESS * (cosine(vec_a, vector(text_b)) - MIDPOINT)))

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from newstrace.provenance.credit import credits_source
-from newstrace.provenance.features import ArticleRef, content_terms, shingles, words
+from newstrace.provenance.features import ArticleRef, chronological, content_terms, shingles, words
+from newstrace.provenance.postings import Postings
 
 QUOTED = re.compile(r"[\"“]([^\"“”]{20,600})[\"”]")
 MIN_WORDS = 6
@@ -42,21 +41,41 @@ def quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in QUOTED.finditer(text) if len(words(m.group(1))) >= MIN_WORDS]
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What :func:`match` compares of a text, prepared once when it is matched against many."""
+
+    norm: str
+    grams: frozenset[int]
+    terms: frozenset[str]
+
+
+def prepare(text: str) -> Quote:
+    tokens = words(text)
+    return Quote(_norm(tokens), shingles(text, 3), frozenset(content_terms(tokens)))
+
+
 def match(a: str, b: str) -> str | None:
     """How statement ``a`` matches ``b``: exact, partial, paraphrase, or None."""
-    if _norm(a) == _norm(b):
+    return match_quote(prepare(a), b)
+
+
+def match_quote(qa: Quote, b: str) -> str | None:
+    """:func:`match` with ``a`` prepared; ``b``'s features are computed only as far as needed."""
+    tokens = words(b)
+    if qa.norm == _norm(tokens):
         return "exact"
-    ga, gb = shingles(a, 3), shingles(b, 3)
+    ga, gb = qa.grams, shingles(b, 3)
     if ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= PARTIAL:
         return "partial"
-    ta, tb = set(content_terms(words(a))), set(content_terms(words(b)))
+    ta, tb = qa.terms, set(content_terms(tokens))
     if ta and tb and len(ta & tb) / len(ta | tb) >= PARAPHRASE:
         return "paraphrase"
     return None
 
 
-def _norm(s: str) -> str:
-    return " ".join(w.lower() for w in words(s))
+def _norm(tokens: list[str]) -> str:
+    return " ".join(w.lower() for w in tokens)
 
 
 class StatementIndex:
@@ -64,37 +83,34 @@ class StatementIndex:
 
     def __init__(self) -> None:
         self.statements: dict[str, Statement] = {}
-        self.postings: dict[str, list[str]] = defaultdict(list)
+        self.postings: Postings[str] = Postings(MAX_POSTINGS)
 
     def restore(self, statements: list[Statement]) -> None:
         """Know again stored statements (of the window) so new quotes join them."""
         for st in statements:
             self.statements[st.id] = st
             for t in set(content_terms(words(st.text))):
-                self.postings[t] = (self.postings[t] + [st.id])[-MAX_POSTINGS:]
+                self.postings.add(t, st.id)
 
     def add(self, articles: Iterable[ArticleRef]) -> list[Statement]:
         """Add the batch's statements; returns the statements that gained members."""
         touched: dict[str, Statement] = {}
-        for article in sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min)):
+        for article in chronological(articles):
             for text in dict.fromkeys(quoted(article.text)):
                 st = self._place(article, text)
                 touched[st.id] = st
         return list(touched.values())
 
     def _place(self, article: ArticleRef, text: str) -> Statement:
-        hits: Counter[str] = Counter()
-        terms = set(content_terms(words(text)))
-        for t in terms:
-            hits.update(self.postings.get(t, ()))
-        for sid, _ in hits.most_common(10):
+        quote = prepare(text)
+        for sid, _ in self.postings.hits(quote.terms).most_common(10):
             st = self.statements[sid]
-            how = match(text, st.text)
+            how = match_quote(quote, st.text)
             if how and all(m[0] != article.id for m in st.members):
                 st.members.append((article.id, text, how, credits_source(article, st.first)))
                 return st
         st = Statement(f"q-{article.id}-{zlib.crc32(text.encode()):08x}", text, article, [(article.id, text, "first", True)])
         self.statements[st.id] = st
-        for t in terms:
-            self.postings[t] = (self.postings[t] + [st.id])[-MAX_POSTINGS:]
+        for t in quote.terms:
+            self.postings.add(t, st.id)
         return st

@@ -27,23 +27,12 @@ CREATE TABLE IF NOT EXISTS statement_members (
     statement_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, text VARCHAR, match VARCHAR,
     attributed BOOLEAN, PRIMARY KEY (statement_id, article_id));
 """
-ARTICLES = """
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, url VARCHAR, url_norm VARCHAR, domain VARCHAR, outlet VARCHAR, title VARCHAR,
-    authors VARCHAR[], published TIMESTAMPTZ, first_seen TIMESTAMPTZ, language VARCHAR, text VARCHAR NOT NULL,
-    content_hash VARCHAR, duplicate_of VARCHAR);
-"""
 WHEN = "COALESCE(published, first_seen)"
 COLUMNS = f"id, url, outlet, domain, {WHEN} AS published, title, text"
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create our own tables (and a bare ``articles`` table when the connection has none).
-
-    Through the CLI the corpus ``Store`` has made ``articles`` with its schema
-    already; the bare table only serves library use on a plain DuckDB connection.
-    """
-    con.execute(ARTICLES)
+    """Create our own tables; ``articles`` is the corpus ``Store``'s, made by its migrations."""
     con.execute(TABLES)
 
 

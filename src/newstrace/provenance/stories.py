@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from newstrace.provenance.features import ArticleRef, entity_terms, sentences, term_counts
+from newstrace.provenance.features import ArticleRef, chronological, entity_terms, sentences, term_counts, when_key
+from newstrace.provenance.postings import Postings
 
 Vector = dict[str, float]
 
@@ -37,7 +38,6 @@ INDEX_TERMS = 15
 QUERY_TERMS = 15
 MAX_POSTINGS = 150
 CANDIDATES = 40
-STORY_RECENT = 10
 WINDOW = timedelta(days=7)
 
 
@@ -89,17 +89,6 @@ class Story:
 
     id: str
     members: list[str] = field(default_factory=list)
-    first: datetime | None = None
-    last: datetime | None = None
-
-    def add(self, article_id: str, when: datetime | None) -> None:
-        self.members.append(article_id)
-        if when is not None:
-            self.first = when if self.first is None else min(self.first, when)
-            self.last = when if self.last is None else max(self.last, when)
-
-    def recent(self) -> list[str]:
-        return self.members[-STORY_RECENT:]
 
 
 @dataclass
@@ -131,11 +120,11 @@ class StoryIndex:
         self.stories: dict[str, Story] = {}
         self.assignments: dict[str, str] = {}
         self.live: dict[str, _Live] = {}
-        self.postings: dict[str, list[str]] = {}
+        self.postings: Postings[str] = Postings(MAX_POSTINGS)
         self._arrivals: deque[str] = deque()
         self.edges: dict[tuple[str, str], float] = {}
         self.adj: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        self.parents: dict[str, str] = {}
+        self.parents: dict[str, str] = {}  # child -> parent, for children still in the window
         self._weighted_at = 0
 
     def add(self, articles: Iterable[ArticleRef], parents: dict[str, str] | None = None) -> dict[str, str]:
@@ -146,7 +135,7 @@ class StoryIndex:
         ``parents`` maps an article to the earlier article it derives from: a
         copy is the same story as its source whatever the similarities say.
         """
-        batch = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min))
+        batch = chronological(articles)
         if not batch:
             return {}
         counts = [story_terms(_full_text(a)) for a in batch]
@@ -160,7 +149,7 @@ class StoryIndex:
         else:
             self._edges([a.id for a in batch])
         self.parents.update(parents or {})
-        out = self._relabel(self._cluster(), batch)
+        out = self._relabel(self._cluster())
         for child in [a.id for a in batch] + [c for c in self.parents if c in self.live]:
             parent = self.parents.get(child)
             if parent in self.assignments and self.assignments[child] != self.assignments[parent]:
@@ -182,22 +171,21 @@ class StoryIndex:
             live.neighbours = {}
         self._edges(list(self.live))
 
-    def _relabel(self, clusters: list[list[str]], batch: list[ArticleRef]) -> dict[str, str]:
+    def _relabel(self, clusters: list[list[str]]) -> dict[str, str]:
         """Give each cluster the story most of its members had; new clusters open new stories."""
-        when = {a.id: a.published for a in batch}
         out: dict[str, str] = {}
         used: set[str] = set()
         for members in sorted(clusters, key=len, reverse=True):
             votes = Counter(self.assignments[m] for m in members if m in self.assignments)
             sid = next((s for s, _ in votes.most_common() if s not in used), None)
             if sid is None:
-                first = min(members, key=lambda i: (self.live[i].when is None, self.live[i].when or datetime.min, i))
+                first = min(members, key=lambda i: (*when_key(self.live[i].when), i))
                 sid = f"story-{first}"
                 self.stories.setdefault(sid, Story(id=sid))
             used.add(sid)
             for m in members:
                 if m not in self.assignments:
-                    self.stories[sid].add(m, when.get(m))
+                    self.stories[sid].members.append(m)
                     self.assignments[m] = sid
                     out[m] = sid
                 elif self.assignments[m] != sid:
@@ -212,21 +200,20 @@ class StoryIndex:
         old.members.remove(aid)
         if not old.members:
             del self.stories[old.id]
-        when = self.live[aid].when if aid in self.live else None
-        self.stories[sid].add(aid, when)
+        self.stories[sid].members.append(aid)
         self.assignments[aid] = sid
         return sid
 
     def restore(self, articles: list[ArticleRef], assignments: dict[str, str]) -> None:
         """Know again the already grouped articles of the window (from the store), without regrouping them."""
-        batch = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min))
+        batch = chronological(articles)
         counts = [story_terms(_full_text(a)) for a in batch]
         for c in counts:
             self.stats.add(c)
         for article, c in zip(batch, counts):
             self._enter(article, c)
             sid = assignments[article.id]
-            self.stories.setdefault(sid, Story(id=sid)).add(article.id, article.published)
+            self.stories.setdefault(sid, Story(id=sid)).members.append(article.id)
             self.assignments[article.id] = sid
         self._reweigh()
 
@@ -235,17 +222,12 @@ class StoryIndex:
         self.live[article.id] = _Live(vec, article.published, counts)
         self._arrivals.append(article.id)
         for term in top_terms(vec, INDEX_TERMS):
-            plist = self.postings.setdefault(term, [])
-            plist.append(article.id)
-            if len(plist) > MAX_POSTINGS:
-                del plist[0]
+            self.postings.add(term, article.id)
 
     def _candidates(self, aid: str) -> list[str]:
         """Live articles sharing the most telling terms, the best-sharing first."""
         me = self.live[aid]
-        hits: Counter[str] = Counter()
-        for term in top_terms(me.vector, QUERY_TERMS):
-            hits.update(self.postings.get(term, ()))
+        hits = self.postings.hits(top_terms(me.vector, QUERY_TERMS))
         hits.pop(aid, None)
         out = []
         for cid, _ in hits.most_common():
@@ -272,9 +254,6 @@ class StoryIndex:
                 _offer(me.neighbours, cid, sim)
                 _offer(self.live[cid].neighbours, aid, sim)
 
-    def _neighbours(self, aid: str) -> dict[str, float]:
-        return self.live[aid].neighbours
-
     def _combined(self, a: str, b: str, cos: float) -> float:
         return (1 - MIX) * cos + MIX * _overlap(self.live[a].neighbours, self.live[b].neighbours)
 
@@ -299,17 +278,14 @@ class StoryIndex:
                 break
             self._arrivals.popleft()
             gone = self.live.pop(aid, None)
+            self.parents.pop(aid, None)
             for key in self.adj.pop(aid, ()):
                 self.edges.pop(key, None)
                 other = key[0] if key[1] == aid else key[1]
                 if other in self.adj:
                     self.adj[other].discard(key)
             for term in top_terms(gone.vector, INDEX_TERMS) if gone else ():
-                plist = self.postings.get(term)
-                if plist and aid in plist:
-                    plist.remove(aid)
-                if not plist:
-                    self.postings.pop(term, None)
+                self.postings.remove(term, aid)
 
 
 def _average_linkage(
