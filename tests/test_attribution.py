@@ -132,3 +132,12 @@ def test_a_share_of_respondents_speaks_through_the_poll():
     text = "The Gallup poll asked 1,000 adults about prices, and 62 percent said the economy was getting worse."
     quote = only(text, "economy was getting worse")
     assert "poll" in quote.speaker.mention.text
+
+
+def test_a_place_the_tagger_runs_into_a_name_is_not_part_of_it():
+    text = (
+        "Fighting spread across Myanmar this week.\n"
+        '"It is led by doctors and nurses," U.N. Resident Coordinator for Myanmar Andrew Kirkwood said.\n'
+        '"They need protection," Kirkwood added.'
+    )
+    assert only(text, "need protection").speaker.name == "Andrew Kirkwood"

@@ -49,6 +49,7 @@ class ArticleEntities:
         self.doc = doc
         self.ents = list(doc.ents)  # Doc.ents builds new spans on every access
         self.quoted = quoted
+        self.places = {ent.text.lower() for ent in self.ents if ent.label_ in ("GPE", "LOC", "NORP")}
         self.gender: dict[str, str] = {}
         self.full_names = self._full_names()
         self.resolved: dict[int, Name | None] = {}  # token index of a mention -> name
@@ -61,7 +62,7 @@ class ArticleEntities:
         for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
-            words = _name_words(ent)
+            words = self._person_words(ent)
             if words and len(words) >= len(best.get(words[-1].lower(), [])):
                 best[words[-1].lower()] = words
                 title = ent.start > 0 and self.doc[ent.start - 1].lower_.rstrip(".")
@@ -71,8 +72,15 @@ class ArticleEntities:
                     self.gender[" ".join(words)] = "female"
         return {key: " ".join(words) for key, words in best.items()}
 
-    def person_name(self, span: Span) -> str | None:
+    def _person_words(self, span: Span) -> list[str]:
+        """The words of a name, without a place the tagger ran into it ("for Myanmar Andrew Kirkwood")."""
         words = _name_words(span)
+        while len(words) > 2 and words[0].lower() in self.places:
+            words = words[1:]
+        return words
+
+    def person_name(self, span: Span) -> str | None:
+        words = self._person_words(span)
         if not words:
             return None
         return self.full_names.get(words[-1].lower(), " ".join(words))
