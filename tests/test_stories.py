@@ -60,3 +60,39 @@ def test_a_batch_leaves_articles_outside_the_window_alone(ecb):
     assert all(index.assignments[k] == v for k, v in before.items())
     assert set(index.live) == {a.id for a in new}
     assert not set(index.assignments[a.id] for a in new) & set(before.values())
+
+
+GROUP_IN_BATCHES = """
+import json, random, sys
+from newstrace.provenance.features import ArticleRef
+from newstrace.provenance.stories import StoryIndex
+docs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+random.Random(0).shuffle(docs)
+index = StoryIndex()
+for start in range(0, 400, 100):
+    index.add(ArticleRef(d["id"], None, None, None, None, None, d["text"]) for d in docs[start : start + 100])
+print(json.dumps(index.assignments, sort_keys=True))
+"""
+
+
+def test_grouping_does_not_depend_on_the_hash_seed(ecb, shared):
+    """Set and frozenset order follows PYTHONHASHSEED: grouping must not (seeds 0 and 1 differed here once)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import newstrace
+
+    path = shared / "data" / "ecbplus" / "ecbplus.jsonl"
+    src = str(Path(newstrace.__file__).resolve().parents[1])
+    runs = []
+    for seed in ("0", "1"):
+        pythonpath = os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": pythonpath}
+        done = subprocess.run(
+            [sys.executable, "-c", GROUP_IN_BATCHES, str(path)], env=env, capture_output=True, text=True, check=True
+        )
+        runs.append(json.loads(done.stdout))
+    assert len(runs[0]) == 400
+    assert runs[0] == runs[1]

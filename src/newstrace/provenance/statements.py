@@ -47,12 +47,12 @@ class Quote:
 
     norm: str
     grams: frozenset[int]
-    terms: frozenset[str]
+    terms: tuple[str, ...]  # distinct content words in text order: a frozenset's order would follow the hash seed
 
 
 def prepare(text: str) -> Quote:
     tokens = words(text)
-    return Quote(_norm(tokens), shingles(text, 3), frozenset(content_terms(tokens)))
+    return Quote(_norm(tokens), shingles(text, 3), tuple(dict.fromkeys(content_terms(tokens))))
 
 
 def match(a: str, b: str) -> str | None:
@@ -69,7 +69,8 @@ def match_quote(qa: Quote, b: str) -> str | None:
     if ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= PARTIAL:
         return "partial"
     ta, tb = qa.terms, set(content_terms(tokens))
-    if ta and tb and len(ta & tb) / len(ta | tb) >= PARAPHRASE:
+    shared = len(tb.intersection(ta))
+    if ta and tb and shared / (len(ta) + len(tb) - shared) >= PARAPHRASE:  # Jaccard
         return "paraphrase"
     return None
 

@@ -42,8 +42,12 @@ WINDOW = timedelta(days=7)
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    """Dot product of two sparse vectors (callers keep them L2-normalised)."""
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    """Dot product of two sparse vectors (callers keep them L2-normalised).
+
+    Summed in ``a``'s order, not over ``a.keys() & b.keys()``: a set's order
+    follows the hash seed, and so would the float sum's last bits.
+    """
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 def normalise(vec: Vector) -> Vector:
@@ -308,7 +312,7 @@ def _average_linkage(
         alive.discard(gone)
         for c, s in links[keep].items():
             heapq.heappush(heap, (-s / (size[keep] * size[c]), min(keep, c), max(keep, c)))
-    return {c: members[c] for c in alive if members[c]}
+    return members  # only surviving clusters are left, in arrival order of their keys (alive is a set: hash order)
 
 
 def _merge(links, size, members, keep: str, gone: str) -> None:
@@ -337,10 +341,9 @@ def _offer(neighbours: dict[str, float], cid: str, sim: float) -> None:
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine of two neighbour lists: do the two articles have the same closest articles?"""
-    shared = a.keys() & b.keys()
-    if not shared:
+    dot = sum(w * b[k] for k, w in a.items() if k in b)  # in a's order, as in cosine
+    if not dot:
         return 0.0
-    dot = sum(a[k] * b[k] for k in shared)
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb) if na and nb else 0.0

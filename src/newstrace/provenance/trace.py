@@ -71,7 +71,7 @@ def _statements(con: duckdb.DuckDBPyConnection, query: _Query, limit: int) -> li
 
 
 def _articles(con: duckdb.DuckDBPyConnection, query: _Query, limit: int) -> list[dict[str, Any]]:
-    keys = sorted(set(content_terms(query.tokens)), key=len, reverse=True)[:KEY_WORDS]
+    keys = sorted(dict.fromkeys(content_terms(query.tokens)), key=len, reverse=True)[:KEY_WORDS]  # ties: query order
     if not keys:
         return []
     need = min(2, len(keys))
