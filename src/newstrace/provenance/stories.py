@@ -21,6 +21,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import count
 
 from newstrace.provenance.features import ArticleRef, chronological, entity_terms, sentences, term_counts, when_key
 from newstrace.provenance.postings import Postings
@@ -183,9 +184,8 @@ class StoryIndex:
             votes = Counter(self.assignments[m] for m in members if m in self.assignments)
             sid = next((s for s, _ in votes.most_common() if s not in used), None)
             if sid is None:
-                first = min(members, key=lambda i: (*when_key(self.live[i].when), i))
-                sid = f"story-{first}"
-                self.stories.setdefault(sid, Story(id=sid))
+                sid = self._new_story_id(members, used)
+                self.stories[sid] = Story(id=sid)
             used.add(sid)
             for m in members:
                 if m not in self.assignments:
@@ -195,6 +195,12 @@ class StoryIndex:
                 elif self.assignments[m] != sid:
                     out[m] = self._move(m, sid)
         return out
+
+    def _new_story_id(self, members: list[str], used: set[str]) -> str:
+        """Named after its earliest article, unless that name is taken (by a story kept apart from this one)."""
+        first, *_ = ordered = sorted(members, key=lambda i: (*when_key(self.live[i].when), i))
+        free = (f"story-{i}" for i in ordered if f"story-{i}" not in used and f"story-{i}" not in self.stories)
+        return next(free, None) or next(f"story-{first}-{n}" for n in count(2) if f"story-{first}-{n}" not in self.stories)
 
     def _move(self, aid: str, sid: str) -> str:
         """Put an article into another story (dropping its old story if that empties)."""
