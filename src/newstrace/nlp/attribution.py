@@ -118,7 +118,7 @@ class AttributionFinder:
         if self.filter is not None:
             found = self.filter.keep(doc, found)
         kept = _drop_overlaps(doc, _apply_relays(doc, found))
-        doc._.attributions = [_to_record(a, kept) for a in kept]
+        doc._.attributions = [_to_record(a, kept, _text(doc)) for a in kept]
         return doc
 
     def candidates(self, doc: Doc) -> list[Attribution]:
@@ -820,9 +820,10 @@ def _nests(outer: Attribution, inner: Attribution) -> bool:
             and inner.end - inner.start < outer.end - outer.start)
 
 
-def _to_record(attribution: Attribution, kept: list[Attribution]) -> dict:
-    """A msgpack-friendly dict; ``inherit`` becomes an index into ``kept``."""
+def _to_record(attribution: Attribution, kept: list[Attribution], text: str) -> dict:
+    """A msgpack-friendly dict with the content's text; ``inherit`` becomes an index into ``kept``."""
     record = {name: getattr(attribution, name) for name in ("start", "end", "kind", "cue", "source", "confidence", "via")}
+    record["content"] = text[attribution.start:attribution.end]
     inherit = attribution.inherit
     record["inherit"] = next((i for i, a in enumerate(kept) if a is inherit), None)
     if record["inherit"] is None and inherit is not None and inherit.source is not None:

@@ -134,6 +134,14 @@ class ArticleEntities:
     def _sentence_index(self, i: int) -> int:
         return self.sentence_of[self.doc[i].sent.start]
 
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text  # joins every token: only when needed, once
+
+    def _ents_in(self, span: Span) -> list[Span]:
+        """``span.ents`` without rebuilding every entity of the document on each call."""
+        return [ent for ent in self.ents if span.start <= ent.start and ent.end <= span.end]
+
     # -- resolution --------------------------------------------------------------
 
     def resolve(self, span: Span) -> Name | None:
@@ -149,7 +157,7 @@ class ArticleEntities:
             return self._first_person(root)
         if pronoun is not None:
             return self._plural_or_neuter(root, pronoun)
-        for ent in reversed(span.ents):
+        for ent in reversed(self._ents_in(span)):
             if ent.label_ == "PERSON":
                 return self._remember(root, (self.person_name(ent), "person"))
         for token in reversed(span):
@@ -164,7 +172,7 @@ class ArticleEntities:
             # "a DHS spokesperson": a person known by the title, not the organisation
             words = [t.text for t in span if t.dep_ != "det" and not t.is_punct]
             return self._remember(root, (" ".join(words), "person"))
-        for ent in reversed(span.ents):
+        for ent in reversed(self._ents_in(span)):
             if ent.label_ in ENTITY_KINDS:
                 return self._remember(root, (_entity_name(span, ent), ENTITY_KINDS[ent.label_]))
         if _is_definite(span):
@@ -218,7 +226,7 @@ class ArticleEntities:
 
     def _first_person(self, token: Token) -> Name | None:
         """"I think ..." outside quotes: the interviewee of a Q&A ("Armitage: ..."), else the author."""
-        text = self.doc.text
+        text = self.text
         line = text.rfind("\n", 0, token.idx) + 1
         while line >= 0:
             label, colon, _ = text[line:line + 60].partition(":")
@@ -290,14 +298,13 @@ class SpeakerResolver:
                     quoted.update(range(span.start, span.end))
         entities = ArticleEntities(doc, quoted)
         records: list[dict[str, Any]] = []
-        text = doc.text
         for a in attributions:
             speaker = None
             if a["source"] is not None:
                 speaker = _speaker(doc, entities, a["source"])
             elif a["inherit"] is not None and a["inherit"] < len(records):
                 speaker = records[a["inherit"]]["speaker"]
-            records.append(_record(doc, text, a, speaker))
+            records.append(_record(doc, a, speaker))
         doc._.quote_records = records
         return doc
 
@@ -308,7 +315,7 @@ def _speaker(doc: Doc, entities: ArticleEntities, source: list[int]) -> dict[str
     return {"name": name[0], "kind": name[1], "mention": _mention(span)}
 
 
-def _record(doc: Doc, text: str, a: dict[str, Any], speaker: dict[str, Any] | None) -> dict[str, Any]:
+def _record(doc: Doc, a: dict[str, Any], speaker: dict[str, Any] | None) -> dict[str, Any]:
     cue = _mention(doc[a["cue"][0]:a["cue"][1]]) if a["cue"] else None
     via = []
     for start, end in a["via"]:
@@ -317,7 +324,7 @@ def _record(doc: Doc, text: str, a: dict[str, Any], speaker: dict[str, Any] | No
         if all(v["name"] != name for v in via):
             via.append({"name": name, "mention": mention})
     return {
-        "content": text[a["start"]:a["end"]],
+        "content": a["content"],
         "start": a["start"],
         "end": a["end"],
         "kind": a["kind"],
