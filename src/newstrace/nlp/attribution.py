@@ -184,9 +184,17 @@ class AttributionFinder:
                 previous = q
                 continue
             attribution = Attribution(start, end, "direct", None, None, 0.4, rule="quote")
+            clause = _clause_around(doc, span, cue) if cue is not None else None
+            if clause is not None:
+                attribution.start, attribution.end = clause
+                attribution.kind = "mixed"
             if cue is not None:
                 self._attach_cue(attribution, cue)
             elif last is not None and previous is not None and _continues(doc, previous, q):
+                if last.kind == "direct" and last.end >= previous.start:
+                    last.end = end
+                    previous = q
+                    continue
                 attribution.inherit = last
                 attribution.confidence = 0.7
             else:
@@ -290,6 +298,7 @@ class AttributionFinder:
         if clause is not None:
             start, end = _subtree_chars(doc, clause)
             end = _before_participle(doc, clause, end)
+            end = self._coordinated_end(doc, cue, clause, end)
         elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and _is_parenthetical(cue):
             if cue.i > head.i:  # "..., X said."
                 start, end = _chars_between(doc, head.left_edge.i, cue.left_edge.i)
@@ -306,6 +315,15 @@ class AttributionFinder:
         else:
             confidence = 0.55 if belief else 0.75
         return Attribution(start, end, "indirect", _cue_range(cue), source, confidence, cue_head=cue.i, rule="clause")
+
+    def _coordinated_end(self, doc: Doc, cue: Token, clause: Token, end: int) -> int:
+        """'X said that A, but B': the parser hangs B on the cue, yet it is still what X said."""
+        if clause.i < cue.i:
+            return end
+        for conj in cue.rights:
+            if conj.dep_ == "conj" and conj.i > clause.right_edge.i and not self._is_cue(conj):
+                return max(end, _chars_between(doc, clause.i, conj.right_edge.i + 1)[1])
+        return end
 
     # -- pass 3: quoted fragments ----------------------------------------------
 
@@ -635,6 +653,23 @@ def _headline(doc: Doc) -> Attribution | None:
     colon_token = doc.char_span(colon, colon + 1)
     cue = (colon_token.start, colon_token.end) if colon_token is not None else None
     return Attribution(start, end, "indirect", cue, (speaker.start, speaker.end), 0.5, rule="headline")
+
+
+def _clause_around(doc: Doc, span: Span, cue: Token) -> tuple[int, int] | None:
+    """'said that after taxes ''they weren't living large''': the reported clause a quote is part of."""
+    if cue.i > span.start:
+        return None
+    root = next((t for t in span if t.head.i < span.start or t.head.i >= span.end), None)
+    clause = root
+    while clause is not None and clause.head.i != cue.i:
+        clause = clause.head if clause.head.i != clause.i else None
+    if clause is None or clause.dep_ not in ("ccomp", "xcomp"):
+        return None
+    words = [t for t in doc[clause.left_edge.i:clause.right_edge.i + 1]
+             if not (t.is_punct or t.is_space or t.dep_ == "mark" or span.start <= t.i < span.end)]
+    if len(words) < 2:
+        return None
+    return _subtree_chars(doc, clause)
 
 
 def _fragment_verb(span: Span) -> Token | None:
