@@ -65,7 +65,7 @@ def examples(finder, docs, parses):
     return rows, np.array(labels)
 
 
-def fit(rows, labels, *, min_count=3, l2=1e-3, steps=600, rate=0.5) -> dict[str, float]:
+def fit(rows, labels, *, min_count=2, l2=3e-4, steps=1500, rate=0.5) -> dict[str, float]:
     counts: dict[str, int] = {}
     for names in rows:
         for name in names:
