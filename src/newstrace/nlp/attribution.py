@@ -237,6 +237,8 @@ class AttributionFinder:
         """The cue verb outside the quote that a token inside it depends on."""
         for token in span:
             head = token.head
+            if token.is_punct:
+                continue  # a quote mark the parser hung on the sentence before says nothing about the cue
             if head.i < span.start or head.i >= span.end:
                 if self._is_cue(head) or head.lemma_.lower() in FRAGMENT_VERBS:
                     return head
@@ -250,6 +252,8 @@ class AttributionFinder:
             if "\n" in token.text:
                 break
             if self._is_cue(token) or (token.lower_ in LOOSE_CUES and token.i - span.end <= 5):
+                if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                    break  # '"New York values," saying the city embodied ...': the cue has its own content
                 return token
             if token.text in ".!?" and token.i > span.end:
                 break
@@ -432,8 +436,8 @@ def _source_range(cue: Token) -> TokenRange | None:
 
 def _is_inverted(cue: Token, obj: Token) -> bool:
     """"..., reported CNN." / "..., read the ministry's statement.": the object names the source."""
-    if any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
-        return False
+    if cue.tag_ == "VBG" or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return False  # "..., citing low growth": a participle's object is what it is about
     if obj.pos_ == "PROPN" or obj.ent_type_:
         return True
     before = cue.doc[cue.i - 1] if cue.i > 0 else None
@@ -659,7 +663,7 @@ def _clause_around(doc: Doc, span: Span, cue: Token) -> tuple[int, int] | None:
     """'said that after taxes ''they weren't living large''': the reported clause a quote is part of."""
     if cue.i > span.start:
         return None
-    root = next((t for t in span if t.head.i < span.start or t.head.i >= span.end), None)
+    root = next((t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end)), None)
     clause = root
     while clause is not None and clause.head.i != cue.i:
         clause = clause.head if clause.head.i != clause.i else None
