@@ -162,7 +162,9 @@ class AttributionFinder:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             return False  # naming, not saying: "a group called X", "a genre known as Y"
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.cue_lemmas:
-            return token.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in token.children)
+            # "pointed out", "as X put it"
+            return (token.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in token.children)) or (
+                token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children))
         return not _in_question(token)
 
     # -- pass 1: direct quotes --------------------------------------------------
@@ -251,7 +253,7 @@ class AttributionFinder:
         for token in doc[span.end:stop]:
             if "\n" in token.text:
                 break
-            if self._is_cue(token) or (token.lower_ in LOOSE_CUES and token.i - span.end <= 5):
+            if self._is_cue(token) or (token.lower_ in LOOSE_CUES and token.i - span.end <= 5) or _tag_verb(span, token):
                 if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
                     break  # '"New York values," saying the city embodied ...': the cue has its own content
                 return token
@@ -438,8 +440,6 @@ def _is_inverted(cue: Token, obj: Token) -> bool:
     """"..., reported CNN." / "..., read the ministry's statement.": the object names the source."""
     if cue.tag_ == "VBG" or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return False  # "..., citing low growth": a participle's object is what it is about
-    if obj.pos_ == "PROPN" or obj.ent_type_:
-        return True
     before = cue.doc[cue.i - 1] if cue.i > 0 else None
     return before is not None and (before.text in ",\"”'’" or before.is_quote)
 
@@ -694,6 +694,13 @@ def _fragment_verb(span: Span) -> Token | None:
 def _continues(doc: Doc, previous: QuotedSpan, q: QuotedSpan) -> bool:
     """A quote paragraph that goes on from the previous paragraph's quote."""
     return q.continues or _text(doc)[previous.end:q.start].strip() == ""
+
+
+def _tag_verb(span: Span, token: Token) -> bool:
+    """'"Maybe let some stay?" Hannity pressed.': any verb whose subject sits between it and the quote it closes."""
+    if token.pos_ != "VERB" or token.i - span.end > 5 or token.doc[token.i + 1:token.i + 2].text not in (".", ","):
+        return False
+    return any(c.dep_ == "nsubj" and span.end <= c.i < token.i for c in token.children)
 
 
 def _colon_lead(doc: Doc, span: Span) -> Token | None:
