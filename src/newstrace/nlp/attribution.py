@@ -209,7 +209,9 @@ class AttributionFinder:
     def _attach_cue(attribution: Attribution, cue: Token) -> None:
         attribution.cue = _cue_range(cue)
         attribution.cue_head = cue.i
-        attribution.source = _source_range(cue) or _name_before(cue)
+        sources = (_source_range(cue), _name_before(cue))
+        # the parser sometimes takes a word of the quote for the subject ('"My apologies," Quick said')
+        attribution.source = next((s for s in sources if s is not None and not _inside(cue.doc, s, attribution)), None)
         attribution.confidence = 0.9 if attribution.source else 0.6
 
     def _attach_colon_lead(self, doc: Doc, span: Span, attribution: Attribution) -> None:
@@ -723,6 +725,10 @@ def _colon_lead(doc: Doc, span: Span) -> Token | None:
     if named.ent_type_ == "PERSON" or named.pos_ in ("PROPN", "NOUN"):
         return named  # "Jeffrey M. Jones:", "From the report:" name the source without a verb
     return None
+
+
+def _inside(doc: Doc, span: TokenRange, attribution: Attribution) -> bool:
+    return attribution.start <= doc[span[0]].idx < attribution.end
 
 
 def _name_before(cue: Token) -> TokenRange | None:
