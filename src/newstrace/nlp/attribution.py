@@ -770,7 +770,7 @@ def _before_participle(doc: Doc, clause: Token, end: int) -> int:
     for token in clause.subtree:
         if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > clause.i
                 and token.left_edge.i == token.i and doc[token.i - 1].text == ","
-                and not _has_agent(token.head) and token.lemma_.lower() in CUE_VERBS | STANCE_VERBS):
+                and not _has_agent(token.head) and token.lemma_.lower() in CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS):
             return min(end, _chars_between(doc, clause.left_edge.i, token.i - 1)[1])
     return end
 
