@@ -69,6 +69,7 @@ def text_cached(doc: Doc) -> Iterator[Doc]:
 EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
+IMPRESSION_VERBS = frozenset({"seem", "appear"})
 XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
 
 
@@ -138,6 +139,9 @@ class AttributionFinder:
             found.append(headline)
         _continue_speakers(doc, found)
         _credit_polls(doc, found)
+        for a in found:
+            if a.cue is not None and doc[a.cue_head if a.cue_head is not None else a.cue[0]].lemma_ in IMPRESSION_VERBS:
+                a.source = None  # "X seems content that ...": the writer's impression, no one speaks
         return found
 
     # -- classification ---------------------------------------------------------
@@ -209,7 +213,7 @@ class AttributionFinder:
     def _attach_cue(attribution: Attribution, cue: Token) -> None:
         attribution.cue = _cue_range(cue)
         attribution.cue_head = cue.i
-        sources = (_source_range(cue), _name_before(cue))
+        sources = (_source_range(cue), _name_before(cue), _person_next_to(cue))
         # the parser sometimes takes a word of the quote for the subject ('"My apologies," Quick said')
         attribution.source = next((s for s in sources if s is not None and not _inside(cue.doc, s, attribution)), None)
         attribution.confidence = 0.9 if attribution.source else 0.6
@@ -736,6 +740,23 @@ def _name_before(cue: Token) -> TokenRange | None:
     before = cue.doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and (before.pos_ in ("PROPN", "PRON") or before.ent_type_ == "PERSON"):
         return _name_start(before), before.i + 1
+    return None
+
+
+def _person_next_to(cue: Token) -> TokenRange | None:
+    """'X, a spokesman in Baghdad, said' / '..., said retired neurosurgeon Ben Carson': a person by the cue, no verb between.
+
+    For the parses that hang the name elsewhere (as a conjunct of a date, as the
+    subject of the next clause).
+    """
+    doc, sentence = cue.doc, cue.sent
+    before = cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote)
+    for ent in doc.ents if before else ():
+        if ent.label_ != "PERSON" or not sentence.start <= ent.start < sentence.end:
+            continue
+        between = doc[ent.end:cue.i] if ent.end <= cue.i else doc[cue.i + 1:ent.start]
+        if len(between) <= 8 and not any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.is_quote for t in between):
+            return ent.start, ent.end
     return None
 
 
