@@ -69,7 +69,6 @@ def text_cached(doc: Doc) -> Iterator[Doc]:
 EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
-IMPRESSION_VERBS = frozenset({"seem", "appear"})
 XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
 
 
@@ -139,9 +138,6 @@ class AttributionFinder:
             found.append(headline)
         _continue_speakers(doc, found)
         _credit_polls(doc, found)
-        for a in found:
-            if a.cue is not None and doc[a.cue_head if a.cue_head is not None else a.cue[0]].lemma_ in IMPRESSION_VERBS:
-                a.source = None  # "X seems content that ...": the writer's impression, no one speaks
         return found
 
     # -- classification ---------------------------------------------------------
@@ -184,9 +180,9 @@ class AttributionFinder:
                 (cue is None and last.cue is not None) or (cue is not None and last.cue_head == cue.i)
             ):
                 # '"A," she said. "B."' is one attribution in two pieces.
-                last.end = end
                 if last.cue is None and cue is not None:
-                    self._attach_cue(last, cue)
+                    self._attach_cue(last, cue)  # before the content takes in the words between the pieces
+                last.end = end
                 previous = q
                 continue
             attribution = Attribution(start, end, "direct", None, None, 0.4, rule="quote")
@@ -426,6 +422,8 @@ def _source_range(cue: Token) -> TokenRange | None:
         # a verb's own subject; a verb it hangs off shares its subject, passive or not
         subjects = SUBJECTS if token.i == cue.i else (*SUBJECTS, "nsubjpass")
         subject = next((c for c in token.children if c.dep_ in subjects), None)
+        if subject is not None and _is_dateline(subject):
+            return _after_dateline(subject, token)
         if subject is not None:
             return _noun_range(subject)
         agent = next((c for c in token.children if c.dep_ == "agent"), None) if token.i == cue.i else None
@@ -440,6 +438,25 @@ def _source_range(cue: Token) -> TokenRange | None:
             return None
         token = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     return None
+
+
+def _is_dateline(token: Token) -> bool:
+    """'JACKSON, Miss. (AP) — ...': the place a story was filed from, which parsers take for a subject."""
+    doc = token.doc
+    start = token.left_edge.i
+    at_paragraph_start = start == 0 or "\n" in doc[start - 1].text + doc[start - 1].whitespace_
+    return at_paragraph_start and token.text.isupper() and len(token.text) > 2 and token.is_alpha
+
+
+def _after_dateline(dateline: Token, verb: Token) -> TokenRange | None:
+    """The subject the parser missed after a dateline: the first name between the dash and the verb."""
+    doc = dateline.doc
+    dash = next((t.i for t in doc[dateline.i:verb.i] if t.text in ("—", "–", "--", "-")), None)
+    if dash is None:
+        return None
+    name = next((e for e in doc.ents if dash < e.start and e.end <= verb.i
+                 and e.label_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+    return (name.start, name.end) if name is not None else None
 
 
 def _is_inverted(cue: Token, obj: Token) -> bool:
