@@ -11,10 +11,10 @@ import pytest
 from newstrace.evaluation import Scores, load_polnear, score
 from newstrace.quotes import extract_quotes_batch
 
-# Measured 0.691 and 0.602 on this slice (all of dev: 0.731 and 0.635, docs/benchmarks.md).
+# Measured 0.697 and 0.618 on this slice (all of dev: 0.734 and 0.645, docs/benchmarks.md).
 # Raise them with the extractor; never lower them to make a change pass.
-CONTENT_F1_FLOOR = 0.675
-SPEAKER_F1_FLOOR = 0.585
+CONTENT_F1_FLOOR = 0.68
+SPEAKER_F1_FLOOR = 0.60
 
 EVERY = 7
 ARTICLES = 12
