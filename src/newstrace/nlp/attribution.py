@@ -740,8 +740,9 @@ def _colon_lead(doc: Doc, span: Span) -> Token | None:
     verb = doc[before.i - 1]
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < before.i:
         verb = verb.head
-    if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
-        return verb  # "She went on:", "He told reporters:"
+    if verb.pos_ in ("VERB", "AUX") and verb.i < before.i and not any(
+            t.text in ("-", "—", "–", ",", ";", ".") for t in doc[verb.i + 1:before.i]):
+        return verb  # "She went on:", "He told reporters:" (not "It's not enough - More from the report:")
     named = doc[before.i - 1]
     if named.ent_type_ == "PERSON" or named.pos_ in ("PROPN", "NOUN"):
         return named  # "Jeffrey M. Jones:", "From the report:" name the source without a verb
