@@ -424,6 +424,8 @@ def _source_range(cue: Token) -> TokenRange | None:
         subject = next((c for c in token.children if c.dep_ in subjects), None)
         if subject is not None and _is_dateline(subject):
             return _after_dateline(subject, token)
+        if subject is not None and subject.tag_ == "WDT" and token.dep_ == "relcl":
+            return _noun_range(token.head)  # "poll results that show ...": the results show it
         if subject is not None:
             return _noun_range(subject)
         agent = next((c for c in token.children if c.dep_ == "agent"), None) if token.i == cue.i else None
@@ -454,8 +456,9 @@ def _after_dateline(dateline: Token, verb: Token) -> TokenRange | None:
     dash = next((t.i for t in doc[dateline.i:verb.i] if t.text in ("—", "–", "--", "-")), None)
     if dash is None:
         return None
-    name = next((e for e in doc.ents if dash < e.start and e.end <= verb.i
-                 and e.label_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+    names = [e for e in doc.ents if dash < e.start and e.end <= verb.i and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    # "— U.S. District Judge Carlton W. Reeves issued": the person, not the country before the title
+    name = min(names, key=lambda e: (("PERSON", "ORG", "NORP", "GPE").index(e.label_), -e.start), default=None)
     return (name.start, name.end) if name is not None else None
 
 
