@@ -306,7 +306,7 @@ class AttributionFinder:
         if clause is not None:
             start, end = _subtree_chars(doc, clause)
             end = _before_participle(doc, clause, end)
-            end = self._coordinated_end(doc, cue, clause, end)
+            end = self._coordinated_end(doc, cue, clause, _before_relative(doc, clause, end))
         elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and _is_parenthetical(cue):
             if cue.i > head.i:  # "..., X said."
                 start, end = _chars_between(doc, head.left_edge.i, cue.left_edge.i)
@@ -511,6 +511,8 @@ def _in_question(token: Token) -> bool:
 def _is_parenthetical(cue: Token) -> bool:
     """"..., X said." / "..., reported CNN.": a cue with no object of its own."""
     for child in cue.children:
+        if child.dep_ == "mark" and child.lower_ != "as":
+            return False  # "even after he criticized Bush": a clause of its own, not an aside ("as X noted")
         if child.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp", "prep", "dative") and child.i > cue.i:
             return child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "during", "to")
         if child.dep_ == "dobj" and not (child.pos_ == "PROPN" or child.ent_type_):
@@ -814,6 +816,16 @@ def _before_participle(doc: Doc, clause: Token, end: int) -> int:
                 and token.left_edge.i == token.i and doc[token.i - 1].text == ","
                 and not _has_agent(token.head) and token.lemma_.lower() in CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS):
             return min(end, _chars_between(doc, clause.left_edge.i, token.i - 1)[1])
+    return end
+
+
+def _before_relative(doc: Doc, clause: Token, end: int) -> int:
+    """'X said the FBI had secured the help of Y, who worked on ...': an aside on a name is the writer's, not X's."""
+    for token in clause.subtree:
+        if (token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+                and doc[token.left_edge.i].lower_ in ("who", "which") and token.right_edge.i == clause.right_edge.i
+                and token.head.pos_ == "PROPN"):
+            return min(end, _chars_between(doc, clause.left_edge.i, token.left_edge.i - 1)[1])
     return end
 
 
