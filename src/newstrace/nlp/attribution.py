@@ -307,6 +307,9 @@ class AttributionFinder:
             start, end = _subtree_chars(doc, clause)
             end = _before_participle(doc, clause, end)
             end = self._coordinated_end(doc, cue, clause, _before_relative(doc, clause, end))
+            asked = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
+            if clause.dep_ == "xcomp" and asked is not None:  # "urged the industry to do more": who is urged, too
+                start = doc[asked.left_edge.i].idx
         elif cue.dep_ in ("parataxis", "conj", "advcl", "ccomp") and _is_parenthetical(cue):
             if cue.i > head.i:  # "..., X said."
                 start, end = _chars_between(doc, head.left_edge.i, cue.left_edge.i)
