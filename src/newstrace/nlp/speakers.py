@@ -135,6 +135,11 @@ class ArticleEntities:
         return self.sentence_of[self.doc[i].sent.start]
 
     @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words the article writes in lowercase somewhere: a capital on them is the sentence's, not a name's."""
+        return frozenset(t.text for t in self.doc if t.is_lower)
+
+    @cached_property
     def text(self) -> str:
         return self.doc.text  # joins every token: only when needed, once
 
@@ -170,8 +175,8 @@ class ArticleEntities:
             return self._remember(root, (_strip_article(_clean(span.text)), "document"))
         if root.pos_ == "NOUN" and root.lemma_.lower() in TITLES and not _is_definite(span):
             # "a DHS spokesperson": a person known by the title, not the organisation
-            words = [t.text for t in span if t.dep_ != "det" and not t.is_punct]
-            return self._remember(root, (" ".join(words), "person"))
+            words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+            return self._remember(root, (_joined(words), "person"))
         for ent in reversed(self._ents_in(span)):
             if ent.label_ in ENTITY_KINDS:
                 return self._remember(root, (_entity_name(span, ent), ENTITY_KINDS[ent.label_]))
@@ -180,7 +185,8 @@ class ArticleEntities:
             if referent is not None:
                 return self._remember(root, referent)
         name = _strip_article(_clean(span.text))
-        if span[0].is_sent_start and span[0].pos_ != "PROPN" and name[:1].isupper() and name[1:2].islower():
+        if (span[0].is_sent_start and span[0].pos_ != "PROPN" and name[:1].isupper() and name[1:2].islower()
+                and span[0].lower_ in self.lowercase_words):
             name = name[0].lower() + name[1:]  # "Analysts said" and "analysts said" are one speaker
         return self._remember(root, (name, _common_kind(root)))
 
@@ -264,9 +270,9 @@ class ArticleEntities:
             # "a DHS spokesperson ... the spokesperson": the fuller earlier description
             token = self.doc[i]
             if i < span.start and i not in self.quoted:
-                words = [t.text for t in self.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
+                words = [t for t in self.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
                 if len(words) > 1:
-                    return " ".join(words), _common_kind(token)
+                    return _joined(words), _common_kind(token)
         return None
 
     @cached_property
@@ -386,6 +392,11 @@ def _strip_article(text: str) -> str:
         if text.startswith(article):
             return text[len(article):]
     return text
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Tokens as the text spells them ("Somalia's ambassador", not "Somalia 's ambassador")."""
+    return _clean("".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text)
 
 
 def _clean(text: str) -> str:
