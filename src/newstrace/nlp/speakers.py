@@ -186,7 +186,7 @@ class ArticleEntities:
                 return self._remember(root, referent)
         name = _strip_article(_clean(span.text))
         if (span[0].is_sent_start and span[0].pos_ != "PROPN" and name[:1].isupper() and name[1:2].islower()
-                and span[0].lower_ in self.lowercase_words):
+                and (span[0].lower_ in self.lowercase_words or span[0].tag_ in ("NNS", "DT", "JJ"))):
             name = name[0].lower() + name[1:]  # "Analysts said" and "analysts said" are one speaker
         return self._remember(root, (name, _common_kind(root)))
 
