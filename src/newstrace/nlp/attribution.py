@@ -441,6 +441,8 @@ def _source_range(cue: Token) -> TokenRange | None:
             return _noun_range(inverted)
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i or _is_passive(token):
             return None
+        if token.head.dep_ == "ccomp" and token.dep_ == "advcl":
+            return None  # "... said she can't see why the book was banned, saying ...": not the book
         token = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     return None
 
