@@ -27,6 +27,7 @@ from newstrace.nlp.lexicon import (
     AGENT_NOUNS,
     BELIEF_VERBS,
     CUE_VERBS,
+    DOCUMENT_NOUNS,
     FINDING_NOUNS,
     FRAGMENT_VERBS,
     HEADLINE_LABELS,
@@ -652,7 +653,7 @@ def _is_agent(token: Token) -> bool:
     if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
     lemma = token.lemma_.lower()
-    return token.lower_ in GROUP_NOUNS or lemma in TITLES or lemma in AGENT_NOUNS
+    return token.lower_ in GROUP_NOUNS or lemma in TITLES or lemma in AGENT_NOUNS or lemma in DOCUMENT_NOUNS
 
 
 def _finding(doc: Doc, token: Token) -> Attribution | None:
