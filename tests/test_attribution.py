@@ -141,3 +141,37 @@ def test_a_place_the_tagger_runs_into_a_name_is_not_part_of_it():
         '"They need protection," Kirkwood added.'
     )
     assert only(text, "need protection").speaker.name == "Andrew Kirkwood"
+
+
+@pytest.mark.parametrize(
+    "text, content_part, speaker",
+    [
+        # a dateline is where the story was filed, not who speaks
+        ('TALLAHASSEE, Fla. (AP) — Rep. Gwen Graham is praising Hillary Clinton as a "work horse, not a show horse."',
+         "work horse", "Gwen Graham"),
+        # the parser takes a word of the quote for the subject
+        ('"My apologies, I\'m sorry," Quick said.', "My apologies", "Quick"),
+        # a name the parse hangs elsewhere, next to the cue
+        ("On a call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, "
+         "''A raid is a combat operation. There is no way around that.''", "combat operation", "Steven H. Warren"),
+        ('As the columnist Dana Milbank puts it, "Senate Republicans are unmoved, and activists are uninspired."',
+         "Senate Republicans are unmoved", "Dana Milbank"),
+        ('"Would it be negotiable?" Hannity pressed. "Maybe let some people stay if they register?"',
+         "Would it be negotiable", "Hannity"),
+    ],
+)
+def test_speaker_despite_parse_slips(text, content_part, speaker):
+    assert only(text, content_part).speaker.name == speaker
+
+
+def test_quote_mark_hung_on_the_sentence_before_leaves_its_cue_alone():
+    text = ("Mr. Farid said the same technology could be applied to terror content. "
+            "''There's no fundamental technology or engineering limitation,'' he said.")
+    reported = only(text, "could be applied to terror content")
+    assert (reported.kind, reported.cue.text, reported.speaker.name) == ("indirect", "said", "Farid")
+    assert only(text, "no fundamental technology").speaker.mention.text == "he"
+
+
+def test_description_keeps_the_text_spelling():
+    quote = only("Somalia's ambassador to Kenya accuses Kenya of politicizing refugee affairs.", "politicizing")
+    assert quote.speaker.name == "Somalia's ambassador"

@@ -442,7 +442,7 @@ def _source_range(cue: Token) -> TokenRange | None:
             return _noun_range(inverted)
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i or _is_passive(token):
             return None
-        if token.head.dep_ == "ccomp" and token.dep_ == "advcl":
+        if token.head.dep_ == "ccomp" and token.dep_ == "advcl" and token.head.head.i < token.head.i:
             return None  # "... said she can't see why the book was banned, saying ...": not the book
         token = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     return None
@@ -494,6 +494,8 @@ def _noun_range(token: Token) -> TokenRange:
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "case") and child.i == end:
             end += 1
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == end:
+            end = child.right_edge.i + 1  # "the columnist Dana Milbank": the name is part of the mention
     return start, end
 
 
@@ -781,8 +783,9 @@ def _person_next_to(cue: Token) -> TokenRange | None:
     doc, sentence = cue.doc, cue.sent
     before = cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote)
     for ent in doc.ents if before else ():
-        if ent.label_ != "PERSON" or not sentence.start <= ent.start < sentence.end:
-            continue
+        if ent.label_ != "PERSON" or not sentence.start <= ent.start < sentence.end or doc[ent.end - 1].tag_ == "POS" or (
+                ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
+            continue  # not a possessor ("Biden's remarks, telling ...")
         between = doc[ent.end:cue.i] if ent.end <= cue.i else doc[cue.i + 1:ent.start]
         if len(between) <= 8 and not any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.is_quote for t in between):
             return ent.start, ent.end
