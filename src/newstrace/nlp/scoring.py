@@ -95,6 +95,8 @@ def _reading_features(reading: str, lemma: str, content: Span | None) -> list[st
             names += [f"prep={before.lower_}", f"lemma_prep={lemma}|{before.lower_}"]
         root = content.root
         names.append(f"reading_kind={reading}|{root.ent_type_ or root.pos_}")
+        if root.pos_ == "NOUN":  # "the bill", "the plan", "a shot": what kind of thing is acted on
+            names.append(f"reading_noun={reading}|{root.lemma_.lower()}")
     return names
 
 
