@@ -70,6 +70,7 @@ def text_cached(doc: Doc) -> Iterator[Doc]:
 EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
+SPEAKER_PARTICIPLES = CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS  # "..., adding/calling/referring to ..."
 XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
 
 
@@ -763,6 +764,7 @@ def _colon_lead(doc: Doc, span: Span) -> Token | None:
 
 
 def _inside(doc: Doc, span: TokenRange, attribution: Attribution) -> bool:
+    """Does the phrase start within the attribution's content?"""
     return attribution.start <= doc[span[0]].idx < attribution.end
 
 
@@ -783,9 +785,9 @@ def _person_next_to(cue: Token) -> TokenRange | None:
     doc, sentence = cue.doc, cue.sent
     before = cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote)
     for ent in doc.ents if before else ():
-        if ent.label_ != "PERSON" or not sentence.start <= ent.start < sentence.end or doc[ent.end - 1].tag_ == "POS" or (
-                ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
-            continue  # not a possessor ("Biden's remarks, telling ...")
+        possessor = doc[ent.end - 1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+        if ent.label_ != "PERSON" or possessor or not sentence.start <= ent.start < sentence.end:
+            continue  # a possessor is not the speaker ("Biden's remarks, telling ...")
         between = doc[ent.end:cue.i] if ent.end <= cue.i else doc[cue.i + 1:ent.start]
         if len(between) <= 8 and not any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.is_quote for t in between):
             return ent.start, ent.end
@@ -823,7 +825,7 @@ def _before_participle(doc: Doc, clause: Token, end: int) -> int:
     for token in clause.subtree:
         if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > clause.i
                 and token.left_edge.i == token.i and doc[token.i - 1].text == ","
-                and not _has_agent(token.head) and token.lemma_.lower() in CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS):
+                and not _has_agent(token.head) and token.lemma_.lower() in SPEAKER_PARTICIPLES):
             return min(end, _chars_between(doc, clause.left_edge.i, token.i - 1)[1])
     return end
 
