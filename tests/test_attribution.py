@@ -149,6 +149,8 @@ def test_a_place_the_tagger_runs_into_a_name_is_not_part_of_it():
         # a dateline is where the story was filed, not who speaks
         ('TALLAHASSEE, Fla. (AP) — Rep. Gwen Graham is praising Hillary Clinton as a "work horse, not a show horse."',
          "work horse", "Gwen Graham"),
+        ("The FBI said it will turn over the emails recovered in the investigation.", "turn over", "FBI"),
+        ("NATO said its troops would stay.", "troops would stay", "NATO"),
         # the parser takes a word of the quote for the subject
         ('"My apologies, I\'m sorry," Quick said.', "My apologies", "Quick"),
         # a name the parse hangs elsewhere, next to the cue
@@ -158,6 +160,8 @@ def test_a_place_the_tagger_runs_into_a_name_is_not_part_of_it():
          "Senate Republicans are unmoved", "Dana Milbank"),
         ('"Would it be negotiable?" Hannity pressed. "Maybe let some people stay if they register?"',
          "Would it be negotiable", "Hannity"),
+        # an adjective clause speaks for the noun it describes
+        ("Protesters carried banners saying the war must end.", "war must end", "banners"),
     ],
 )
 def test_speaker_despite_parse_slips(text, content_part, speaker):

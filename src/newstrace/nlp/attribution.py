@@ -443,6 +443,8 @@ def _source_range(cue: Token) -> TokenRange | None:
             return _noun_range(inverted)
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i or _is_passive(token):
             return None
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return _noun_range(token.head)  # "voters saying ...", "banners proclaiming ...": the noun it describes
         if token.head.dep_ == "ccomp" and token.dep_ == "advcl" and token.head.head.i < token.head.i:
             return None  # "... said she can't see why the book was banned, saying ...": not the book
         token = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
@@ -451,16 +453,20 @@ def _source_range(cue: Token) -> TokenRange | None:
 
 def _is_dateline(token: Token) -> bool:
     """'JACKSON, Miss. (AP) — ...': the place a story was filed from, which parsers take for a subject."""
-    doc = token.doc
-    start = token.left_edge.i
+    doc, start = token.doc, token.left_edge.i
     at_paragraph_start = start == 0 or "\n" in doc[start - 1].text + doc[start - 1].whitespace_
-    return at_paragraph_start and token.text.isupper() and len(token.text) > 2 and token.is_alpha
+    if not (at_paragraph_start and doc[start].text.isupper() and len(doc[start]) > 2 and doc[start].is_alpha):
+        return False
+    return any(t.text in DASHES for t in doc[start + 1:start + 9])  # "WASHINGTON (AP) —", not "FBI said"
+
+
+DASHES = ("—", "–", "--", "-")
 
 
 def _after_dateline(dateline: Token, verb: Token) -> TokenRange | None:
     """The subject the parser missed after a dateline: the first name between the dash and the verb."""
     doc = dateline.doc
-    dash = next((t.i for t in doc[dateline.i:verb.i] if t.text in ("—", "–", "--", "-")), None)
+    dash = next((t.i for t in doc[dateline.i:verb.i] if t.text in DASHES), None)
     if dash is None:
         return None
     names = [e for e in doc.ents if dash < e.start and e.end <= verb.i and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
