@@ -179,3 +179,8 @@ def test_quote_mark_hung_on_the_sentence_before_leaves_its_cue_alone():
 def test_description_keeps_the_text_spelling():
     quote = only("Somalia's ambassador to Kenya accuses Kenya of politicizing refugee affairs.", "politicizing")
     assert quote.speaker.name == "Somalia's ambassador"
+
+
+def test_an_impression_has_no_speaker():
+    quote = only("Ben Carson appears to be slipping in the polls.", "slipping")
+    assert quote.speaker is None

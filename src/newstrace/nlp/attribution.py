@@ -71,6 +71,7 @@ EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
 SPEAKER_PARTICIPLES = CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS  # "..., adding/calling/referring to ..."
+IMPRESSION_VERBS = frozenset({"seem", "appear"})
 XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
 
 
@@ -140,6 +141,9 @@ class AttributionFinder:
             found.append(headline)
         _continue_speakers(doc, found)
         _credit_polls(doc, found)
+        for a in found:
+            if a.cue_head is not None and doc[a.cue_head].lemma_ in IMPRESSION_VERBS:
+                a.source = None  # "X seems content that ...": the writer's impression of X, not X speaking
         return found
 
     # -- classification ---------------------------------------------------------
