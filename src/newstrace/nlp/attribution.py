@@ -72,6 +72,8 @@ SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
 SPEAKER_PARTICIPLES = CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS  # "..., adding/calling/referring to ..."
 IMPRESSION_VERBS = frozenset({"seem", "appear"})
+DASHES = ("—", "–", "--", "-")
+NAMED_SOURCES = ("PERSON", "ORG", "NORP", "GPE")  # entity labels that can name a source, likeliest first
 XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
 
 
@@ -215,8 +217,8 @@ class AttributionFinder:
     def _attach_cue(attribution: Attribution, cue: Token) -> None:
         attribution.cue = _cue_range(cue)
         attribution.cue_head = cue.i
-        sources = (_source_range(cue), _name_before(cue), _person_next_to(cue))
-        # the parser sometimes takes a word of the quote for the subject ('"My apologies," Quick said')
+        # tried in turn: the parser sometimes takes a word of the quote for the subject ('"My apologies," Quick said')
+        sources = (find(cue) for find in (_source_range, _name_before, _person_next_to))
         attribution.source = next((s for s in sources if s is not None and not _inside(cue.doc, s, attribution)), None)
         attribution.confidence = 0.9 if attribution.source else 0.6
 
@@ -311,8 +313,7 @@ class AttributionFinder:
         head = cue.head
         if clause is not None:
             start, end = _subtree_chars(doc, clause)
-            end = _before_participle(doc, clause, end)
-            end = self._coordinated_end(doc, cue, clause, _before_relative(doc, clause, end))
+            end = self._coordinated_end(doc, cue, clause, _before_aside(doc, clause, end))
             asked = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
             if clause.dep_ == "xcomp" and asked is not None:  # "urged the industry to do more": who is urged, too
                 start = doc[asked.left_edge.i].idx
@@ -464,18 +465,15 @@ def _is_dateline(token: Token) -> bool:
     return any(t.text in DASHES for t in doc[start + 1:start + 9])  # "WASHINGTON (AP) —", not "FBI said"
 
 
-DASHES = ("—", "–", "--", "-")
-
-
 def _after_dateline(dateline: Token, verb: Token) -> TokenRange | None:
     """The subject the parser missed after a dateline: the first name between the dash and the verb."""
     doc = dateline.doc
     dash = next((t.i for t in doc[dateline.i:verb.i] if t.text in DASHES), None)
     if dash is None:
         return None
-    names = [e for e in doc.ents if dash < e.start and e.end <= verb.i and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    names = [e for e in doc.ents if dash < e.start and e.end <= verb.i and e.label_ in NAMED_SOURCES]
     # "— U.S. District Judge Carlton W. Reeves issued": the person, not the country before the title
-    name = min(names, key=lambda e: (("PERSON", "ORG", "NORP", "GPE").index(e.label_), -e.start), default=None)
+    name = min(names, key=lambda e: (NAMED_SOURCES.index(e.label_), -e.start), default=None)
     return (name.start, name.end) if name is not None else None
 
 
@@ -765,7 +763,7 @@ def _colon_lead(doc: Doc, span: Span) -> Token | None:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < before.i:
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX") and verb.i < before.i and not any(
-            t.text in ("-", "—", "–", ",", ";", ".") for t in doc[verb.i + 1:before.i]):
+            t.text in DASHES or t.text in ",;." for t in doc[verb.i + 1:before.i]):
         return verb  # "She went on:", "He told reporters:" (not "It's not enough - More from the report:")
     named = doc[before.i - 1]
     if named.ent_type_ == "PERSON" or named.pos_ in ("PROPN", "NOUN"):
@@ -826,27 +824,24 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     return _chars_between(doc, left, token.right_edge.i + 1)
 
 
-def _before_participle(doc: Doc, clause: Token, end: int) -> int:
-    """"X said things would end, adding ...": a participle clause after a comma is the speaker's, not Y's.
+def _before_aside(doc: Doc, clause: Token, end: int) -> int:
+    """Where reported speech ends before an aside after a comma that is the writer's, not the speaker's.
 
-    Only when the verb it hangs off has no agent of its own to do it ("Y slammed
-    the plan, telling reporters ..." stays whole).
+    Two kinds: a participle of saying whose verb has no agent of its own ("X said
+    things would end, adding ..."; "Y slammed the plan, telling reporters ..."
+    stays whole), and a relative clause on a name that ends the clause ("X said
+    the FBI had the help of Y, who worked on ...").
     """
     for token in clause.subtree:
-        if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > clause.i
-                and token.left_edge.i == token.i and doc[token.i - 1].text == ","
-                and not _has_agent(token.head) and token.lemma_.lower() in SPEAKER_PARTICIPLES):
-            return min(end, _chars_between(doc, clause.left_edge.i, token.i - 1)[1])
-    return end
-
-
-def _before_relative(doc: Doc, clause: Token, end: int) -> int:
-    """'X said the FBI had secured the help of Y, who worked on ...': an aside on a name is the writer's, not X's."""
-    for token in clause.subtree:
-        if (token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
-                and doc[token.left_edge.i].lower_ in ("who", "which") and token.right_edge.i == clause.right_edge.i
-                and token.head.pos_ == "PROPN"):
-            return min(end, _chars_between(doc, clause.left_edge.i, token.left_edge.i - 1)[1])
+        first = token.left_edge
+        if first.i == 0 or doc[first.i - 1].text != "," or token.i < clause.i:
+            continue
+        participle = (token.dep_ == "advcl" and token.tag_ == "VBG" and first.i == token.i
+                      and not _has_agent(token.head) and token.lemma_.lower() in SPEAKER_PARTICIPLES)
+        relative = (token.dep_ == "relcl" and first.lower_ in ("who", "which") and token.head.pos_ == "PROPN"
+                    and token.right_edge.i == clause.right_edge.i)
+        if participle or relative:
+            end = min(end, _chars_between(doc, clause.left_edge.i, first.i - 1)[1])
     return end
 
 

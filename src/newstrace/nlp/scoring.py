@@ -55,13 +55,12 @@ def features(doc: Doc, a: Attribution, speakers: frozenset[str] = frozenset()) -
         if content is not None and len(content):
             names.append(f"content_head={a.rule}|{content.root.pos_}")
             names.append(f"content_first={content[0].lower_ if content[0].is_stop else content[0].pos_}")
-        if cue.sent.start == 0:
-            names.append("first_sentence")
-        if content is not None and len(content):
             gap = content.start - cue.i if content.start > cue.i else cue.i - content.end
             where = "after" if content.start > cue.i else "before"
             names.append(f"gap={a.rule}|{where}|{min(gap, 4) if gap < 8 else 8}")
-            names.append(f"sentences={a.rule}|{sum(t.is_sent_start for t in content[1:]) > 0}")
+            names.append(f"sentences={a.rule}|{any(t.is_sent_start for t in content[1:])}")
+        if cue.sent.start == 0:
+            names.append("first_sentence")
     else:
         names.append("no_cue")
     if a.source is not None:
