@@ -184,3 +184,14 @@ def test_description_keeps_the_text_spelling():
 def test_an_impression_has_no_speaker():
     quote = only("Ben Carson appears to be slipping in the polls.", "slipping")
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, content_part",
+    [
+        ("The legislation seeks to step up mandatory sanctions against Iran.", "step up mandatory sanctions"),
+        ("Both senators spoke on Tuesday, and both opposed the Iran deal.", "the Iran deal"),
+    ],
+)
+def test_laws_and_parts_of_a_group_take_stances(text, content_part):
+    assert only(text, content_part).cue.text in ("seeks", "opposed")

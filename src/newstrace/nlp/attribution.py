@@ -38,6 +38,7 @@ from newstrace.nlp.lexicon import (
     TITLES,
     MEDIA_NAMES,
     MEDIA_WORDS,
+    QUANTIFIERS,
     QUESTION_VERBS,
 )
 from newstrace.nlp.quotemarks import QuotedSpan, find_quoted_spans
@@ -576,8 +577,8 @@ def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
                 break
     if content is None:
         return None
-    source = _agent_source(doc, verb)
-    if source is None:
+    source = _source_range(verb)
+    if source is None or not _can_take_stance(doc[source[0]:source[1]].root):
         return None
     end_token = content.right_edge.i + 1
     for child in verb.rights:
@@ -665,6 +666,11 @@ def _is_agent(token: Token) -> bool:
         return token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
     lemma = token.lemma_.lower()
     return token.lower_ in GROUP_NOUNS or lemma in TITLES or lemma in AGENT_NOUNS or lemma in DOCUMENT_NOUNS
+
+
+def _can_take_stance(token: Token) -> bool:
+    """Agents, and also laws, bills, polls and parts of a group: "the bill would prohibit X", "most oppose X"."""
+    return _is_agent(token) or token.pos_ in ("NOUN", "PROPN") or token.lower_ in QUANTIFIERS
 
 
 def _finding(doc: Doc, token: Token) -> Attribution | None:

@@ -77,6 +77,9 @@ investigation audit footage video recording interview
 """.split())
 
 #: Plural common nouns that name a group of sources ("officials said").
+# words that stand for part of a group as a subject: "most oppose the plan"
+QUANTIFIERS = frozenset({"most", "many", "some", "few", "all", "both", "others"})
+
 GROUP_NOUNS = frozenset("""
 officials sources analysts experts critics observers residents witnesses people authorities
 lawmakers legislators leaders diplomats investigators prosecutors police officers activists
