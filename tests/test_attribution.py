@@ -195,3 +195,9 @@ def test_an_impression_has_no_speaker():
 )
 def test_laws_and_parts_of_a_group_take_stances(text, content_part):
     assert only(text, content_part).cue.text in ("seeks", "opposed")
+
+
+def test_a_view_owned_by_its_holder():
+    quote = only("Senator Park's decision to block the nomination angered the White House.", "block the nomination")
+    assert quote.speaker.name == "Park" or quote.speaker.name.endswith("Park")
+    assert quote.cue.text == "decision"

@@ -38,6 +38,8 @@ from newstrace.nlp.lexicon import (
     TITLES,
     MEDIA_NAMES,
     MEDIA_WORDS,
+    NOUN_TOPIC_PREPOSITIONS,
+    POSSESSIVE_PRONOUNS,
     QUANTIFIERS,
     QUESTION_VERBS,
 )
@@ -294,7 +296,9 @@ class AttributionFinder:
             elif token.lower_ == "in" and token.dep_ == "prep":
                 attribution = _finding(doc, token)
             elif token.pos_ == "NOUN":
-                attribution = _noun_candidate(doc, token) if self.broad and token.i in owned else None
+                if self.broad and token.i in owned:
+                    found.extend(_noun_candidates(doc, token))
+                continue
             elif token.pos_ in ("VERB", "AUX"):
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
                 if attribution is None and self.stances and not _in_question(token):
@@ -588,16 +592,30 @@ def _stance_attribution(doc: Doc, verb: Token) -> Attribution | None:
     return Attribution(start, end, "indirect", (verb.i, cue_end), source, 0.5, cue_head=verb.i, rule="stance")
 
 
-def _noun_candidate(doc: Doc, noun: Token) -> Attribution | None:
-    """"Clinton's claim that ...": a noun of saying whose owner is the source."""
+def _noun_candidates(doc: Doc, noun: Token) -> list[Attribution]:
+    """"Clinton's claim that ...", "Trump's rhetoric on immigration", "his decision to run": the owner holds it.
+
+    One candidate per reading, as for verbs; the filter learns which nouns carry a view.
+    """
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    if owner is None or clause is None or not _is_agent(owner):
-        return None
-    start, end = _subtree_chars(doc, clause)
-    return Attribution(start, end, "indirect", (noun.i, noun.i + 1), _noun_range(owner), 0.3,
-                       cue_head=noun.i, rule="noun")
+    if owner is None or not (_is_agent(owner) or owner.lower_ in POSSESSIVE_PRONOUNS):
+        return []
+    readings: dict[str, Token] = {}
+    for child in noun.children:
+        marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "aux")}
+        if child.dep_ in ("acl", "ccomp") and "that" in marks:
+            readings.setdefault("noun_that", child)
+        elif child.dep_ == "acl" and "to" in marks:
+            readings.setdefault("noun_to", child)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TOPIC_PREPOSITIONS:
+            readings.setdefault("noun_topic", next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None))
+    found = []
+    for reading, head in readings.items():
+        if head is not None:
+            start, end = _subtree_chars(doc, head)
+            found.append(Attribution(start, end, "indirect", (noun.i, noun.i + 1), _noun_range(owner), 0.3,
+                                     cue_head=noun.i, rule="noun", reading=reading))
+    return found
 
 
 def _verb_candidates(doc: Doc, verb: Token) -> list[Attribution]:

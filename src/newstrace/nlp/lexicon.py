@@ -77,6 +77,11 @@ investigation audit footage video recording interview
 """.split())
 
 #: Plural common nouns that name a group of sources ("officials said").
+# "Trump's rhetoric on immigration", "her support for the deal": what a view is about
+NOUN_TOPIC_PREPOSITIONS = frozenset({"on", "for", "about", "toward", "towards", "against", "of", "over"})
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "our", "my", "your"})
+
 # words that stand for part of a group as a subject: "most oppose the plan"
 QUANTIFIERS = frozenset({"most", "many", "some", "few", "all", "both", "others"})
 
