@@ -201,3 +201,10 @@ def test_a_view_owned_by_its_holder():
     quote = only("Senator Park's decision to block the nomination angered the White House.", "block the nomination")
     assert quote.speaker.name == "Park" or quote.speaker.name.endswith("Park")
     assert quote.cue.text == "decision"
+
+
+def test_what_follows_the_cue_is_what_was_said():
+    text = 'Most voters were worried about the economy; most said they were "very worried."'
+    quote = only(text, "they were")
+    assert quote.cue.text == "said"
+    assert "economy" not in quote.content

@@ -312,7 +312,9 @@ class AttributionFinder:
         return found
 
     def _clause_attribution(self, doc: Doc, cue: Token) -> Attribution | None:
-        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        # "A; most said B": the parser may hang A on the cue too, but what follows is what was said
+        clause = next((c for c in clauses if c.i > cue.i), clauses[0] if clauses else None)
         if clause is None and cue.lemma_.lower() in XCOMP_CUES:
             clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         head = cue.head
