@@ -208,3 +208,11 @@ def test_what_follows_the_cue_is_what_was_said():
     quote = only(text, "they were")
     assert quote.cue.text == "said"
     assert "economy" not in quote.content
+
+
+def test_a_quote_after_someone_else_acts_is_not_joined_to_the_last():
+    text = ("“It goes in here and goes out here,” Tom Ebeling said, pointing to his ears. "
+            "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”")
+    first = only(text, "goes out here")
+    assert "much better" not in first.content
+    assert first.speaker.name == "Tom Ebeling"  # not the other Ebeling's fuller-looking name

@@ -188,7 +188,8 @@ class AttributionFinder:
             cue = self._governing_cue(span) or self._framing_cue(doc, span, statements)
             last = found[-1] if found else None
             if last is not None and previous is not None and "\n" not in _text(doc)[previous.end:q.start] and (
-                (cue is None and last.cue is not None) or (cue is not None and last.cue_head == cue.i)
+                (cue is None and last.cue is not None and _only_cue_between(doc, last, previous, q))
+                or (cue is not None and last.cue_head == cue.i)
             ):
                 # '"A," she said. "B."' is one attribution in two pieces.
                 if last.cue is None and cue is not None:
@@ -955,6 +956,13 @@ def _drop_overlaps(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         kept.append(attribution)
     kept.sort(key=lambda a: a.start)
     return kept
+
+
+def _only_cue_between(doc: Doc, last: Attribution, previous: QuotedSpan, q: QuotedSpan) -> bool:
+    """'"A," she said. "B."' but not '"A," he said. She shook her head. "B."': B goes on A when only A's cue is between."""
+    between = doc.char_span(previous.end, q.start, alignment_mode="contract")
+    sentence = doc[last.cue_head].sent
+    return between is None or all(sentence.start <= t.i < sentence.end or t.is_punct or t.is_space for t in between)
 
 
 def _nests(outer: Attribution, inner: Attribution) -> bool:

@@ -83,7 +83,10 @@ class ArticleEntities:
         words = self._person_words(span)
         if not words:
             return None
-        return self.full_names.get(words[-1].lower(), " ".join(words))
+        full = self.full_names.get(words[-1].lower())
+        if full is None or (len(words) > 1 and not set(words) <= set(full.split())):
+            return " ".join(words)  # "Tom Ebeling" stays Tom when Betsy Ebeling is also in the article
+        return full
 
     @cached_property
     def titles(self) -> list[tuple[int, str, str]]:
