@@ -216,3 +216,15 @@ def test_a_quote_after_someone_else_acts_is_not_joined_to_the_last():
     first = only(text, "goes out here")
     assert "much better" not in first.content
     assert first.speaker.name == "Tom Ebeling"  # not the other Ebeling's fuller-looking name
+
+
+@pytest.mark.parametrize(
+    "text, content_part",
+    [
+        ("Outside of their bubble, the candidates are seen as a circus.", "the candidates are seen as a circus"),
+        ("The House is expected to pass a bipartisan bill later this week.", "The House is expected to pass"),
+    ],
+)
+def test_a_perceived_view_has_no_stated_source(text, content_part):
+    quote = only(text, content_part)
+    assert quote.speaker is None

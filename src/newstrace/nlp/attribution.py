@@ -33,7 +33,9 @@ from newstrace.nlp.lexicon import (
     HEADLINE_LABELS,
     GROUP_NOUNS,
     INTENTION_VERBS,
+    PERCEPTION_VERBS,
     PREP_CUES,
+    RAISING_VERBS,
     STANCE_VERBS,
     TITLES,
     MEDIA_NAMES,
@@ -302,6 +304,8 @@ class AttributionFinder:
                 continue
             elif token.pos_ in ("VERB", "AUX"):
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
+                if attribution is None and self.broad:
+                    attribution = _perception(doc, token)
                 if attribution is None and self.stances and not _in_question(token):
                     attribution = _stance_attribution(doc, token) or _clause_of_agent(doc, token)
                 if attribution is None and self.broad and not _in_question(token):
@@ -689,6 +693,27 @@ def _is_agent(token: Token) -> bool:
     return token.lower_ in GROUP_NOUNS or lemma in TITLES or lemma in AGENT_NOUNS or lemma in DOCUMENT_NOUNS
 
 
+def _perception(doc: Doc, verb: Token) -> Attribution | None:
+    """"X seems unfit", "X is seen as Y", "X is expected to Y": how X is perceived, by whom the text seldom says.
+
+    The content is X with what it is perceived as; the source is the passive's agent, if any.
+    """
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not (lemma in RAISING_VERBS and not passive or lemma in PERCEPTION_VERBS and passive):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "acomp", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ in ("as", "like", "for")))), None)
+    if subject is None or complement is None or subject.i > verb.i:
+        return None
+    start, end = _chars_between(doc, subject.left_edge.i, complement.right_edge.i + 1)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), _noun_range(by) if by is not None else None,
+                       0.4, cue_head=verb.i, rule="perception")
+
+
 def _can_take_stance(token: Token) -> bool:
     """Agents, and also laws, bills, polls and parts of a group: "the bill would prohibit X", "most oppose X"."""
     return _is_agent(token) or token.pos_ in ("NOUN", "PROPN") or token.lower_ in QUANTIFIERS
@@ -961,7 +986,7 @@ def _drop_overlaps(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 def _only_cue_between(doc: Doc, last: Attribution, previous: QuotedSpan, q: QuotedSpan) -> bool:
     """'"A," she said. "B."' but not '"A," he said. She shook her head. "B."': B goes on A when only A's cue is between."""
     between = doc.char_span(previous.end, q.start, alignment_mode="contract")
-    sentence = doc[last.cue_head].sent
+    sentence = doc[last.cue[0]].sent
     return between is None or all(sentence.start <= t.i < sentence.end or t.is_punct or t.is_space for t in between)
 
 

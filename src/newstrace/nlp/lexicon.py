@@ -80,6 +80,14 @@ investigation audit footage video recording interview
 # "Trump's rhetoric on immigration", "her support for the deal": what a view is about
 NOUN_TOPIC_PREPOSITIONS = frozenset({"on", "for", "about", "toward", "towards", "against", "of", "over"})
 
+# "X seems unfit", "X appears to lead": how something strikes the writer or others
+RAISING_VERBS = frozenset({"seem", "appear", "look", "sound"})
+# "X is seen as Y", "X is expected to Y", "X is known as Y": a view held by others, in the passive
+PERCEPTION_VERBS = frozenset("""
+expect see view consider know regard perceive think believe say deem describe call label portray
+brand rumor rumour suppose presume predict project
+""".split())
+
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "our", "my", "your"})
 
 # words that stand for part of a group as a subject: "most oppose the plan"
