@@ -223,6 +223,7 @@ def test_a_quote_after_someone_else_acts_is_not_joined_to_the_last():
     [
         ("Outside of their bubble, the candidates are seen as a circus.", "the candidates are seen as a circus"),
         ("The House is expected to pass a bipartisan bill later this week.", "The House is expected to pass"),
+        ("Eleven states vote in a round of contests known as Super Tuesday.", "known as Super Tuesday"),
     ],
 )
 def test_a_perceived_view_has_no_stated_source(text, content_part):

@@ -699,10 +699,13 @@ def _perception(doc: Doc, verb: Token) -> Attribution | None:
     The content is X with what it is perceived as; the source is the passive's agent, if any.
     """
     lemma = verb.lemma_.lower()
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
     if not (lemma in RAISING_VERBS and not passive or lemma in PERCEPTION_VERBS and passive):
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        subject = verb.head  # "a group of contests known as Super Tuesday"
+    else:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     complement = next((c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("xcomp", "acomp", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ in ("as", "like", "for")))), None)
     if subject is None or complement is None or subject.i > verb.i:
