@@ -229,3 +229,8 @@ def test_a_quote_after_someone_else_acts_is_not_joined_to_the_last():
 def test_a_perceived_view_has_no_stated_source(text, content_part):
     quote = only(text, content_part)
     assert quote.speaker is None
+
+
+def test_a_show_named_after_the_cue_is_not_more_of_the_quote():
+    quotes = extract_quotes('“She just made it up,” he said of the claim during a call to ABC’s “This Week.”')
+    assert [q.content for q in quotes] == ["She just made it up"]

@@ -189,16 +189,14 @@ class AttributionFinder:
             start, end = _trim(_text(doc), *q.inner)
             cue = self._governing_cue(span) or self._framing_cue(doc, span, statements)
             last = found[-1] if found else None
-            if last is not None and previous is not None and "\n" not in _text(doc)[previous.end:q.start] and (
-                (cue is None and last.cue is not None and _only_cue_between(doc, last, previous, q))
-                or (cue is not None and last.cue_head == cue.i)
-            ):
-                # '"A," she said. "B."' is one attribution in two pieces.
+            if last is not None and previous is not None and _goes_on(doc, last, previous, q, cue):
                 if last.cue is None and cue is not None:
                     self._attach_cue(last, cue)  # before the content takes in the words between the pieces
                 last.end = end
                 previous = q
                 continue
+            if cue is not None and last is not None and last.kind == "direct" and last.cue_head == cue.i:
+                continue  # '"A," he said on ABC's "This Week."': a title in the clause of a cue already quoted
             attribution = Attribution(start, end, "direct", None, None, 0.4, rule="quote")
             clause = _clause_around(doc, span, cue) if cue is not None else None
             if clause is not None:
@@ -361,6 +359,7 @@ class AttributionFinder:
         self, doc: Doc, fragments: list[tuple[QuotedSpan, Span]], found: list[Attribution], inside_quote: set[int]
     ) -> list[Attribution]:
         new = []
+        quoting = {a.cue_head for a in found if a.kind == "direct"}
         for q, span in fragments:
             if span.start in inside_quote:
                 continue
@@ -369,6 +368,8 @@ class AttributionFinder:
                 holder.kind = "mixed"
                 continue
             verb = _fragment_verb(span)
+            if verb is not None and verb.i in quoting:
+                continue  # '"A," he said on ABC's "This Week."': the cue already has its quote
             if verb is not None and not _in_question(verb) and (
                 verb.lemma_.lower() in FRAGMENT_VERBS or self._is_cue(verb)
             ):
@@ -986,11 +987,22 @@ def _drop_overlaps(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _only_cue_between(doc: Doc, last: Attribution, previous: QuotedSpan, q: QuotedSpan) -> bool:
-    """'"A," she said. "B."' but not '"A," he said. She shook her head. "B."': B goes on A when only A's cue is between."""
-    between = doc.char_span(previous.end, q.start, alignment_mode="contract")
+def _goes_on(doc: Doc, last: Attribution, previous: QuotedSpan, q: QuotedSpan, cue: Token | None) -> bool:
+    """'"A," she said. "B."' is one attribution in two pieces, when only A's cue stands between them.
+
+    Not '"A," he said on ABC's "This Week."' (B names a show in the cue's clause),
+    nor '"A," he said. She shook her head. "B."' (B is hers).
+    """
+    between = _text(doc)[previous.end:q.start]
+    if "\n" in between or between.rstrip()[-1:] not in ".,:;!?":
+        return False
+    if cue is not None:
+        return last.cue_head == cue.i
+    if last.cue is None:
+        return False
+    words = doc.char_span(previous.end, q.start, alignment_mode="contract")
     sentence = doc[last.cue[0]].sent
-    return between is None or all(sentence.start <= t.i < sentence.end or t.is_punct or t.is_space for t in between)
+    return words is None or all(sentence.start <= t.i < sentence.end or t.is_punct or t.is_space for t in words)
 
 
 def _nests(outer: Attribution, inner: Attribution) -> bool:
