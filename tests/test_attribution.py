@@ -234,3 +234,10 @@ def test_a_perceived_view_has_no_stated_source(text, content_part):
 def test_a_show_named_after_the_cue_is_not_more_of_the_quote():
     quotes = extract_quotes('“She just made it up,” he said of the claim during a call to ABC’s “This Week.”')
     assert [q.content for q in quotes] == ["She just made it up"]
+
+
+def test_a_question_put_to_someone_is_not_their_aside():
+    quotes = extract_quotes("Asked about the merger, Senator Alan Park said he had not read the plan.")
+    said = only("Asked about the merger, Senator Alan Park said he had not read the plan.", "not read the plan")
+    assert said.cue.text == "said" and said.speaker.name == "Alan Park"
+    assert not any(q.cue.text == "Asked" and "read the plan" in q.content for q in quotes)

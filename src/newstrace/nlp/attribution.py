@@ -303,7 +303,7 @@ class AttributionFinder:
             elif token.pos_ in ("VERB", "AUX"):
                 attribution = self._clause_attribution(doc, token) if self._is_cue(token) else None
                 if attribution is None and self.broad:
-                    attribution = _perception(doc, token)
+                    attribution = _perception(doc, token) or _asked_about(doc, token)
                 if attribution is None and self.stances and not _in_question(token):
                     attribution = _stance_attribution(doc, token) or _clause_of_agent(doc, token)
                 if attribution is None and self.broad and not _in_question(token):
@@ -540,6 +540,8 @@ def _in_question(token: Token) -> bool:
 
 def _is_parenthetical(cue: Token) -> bool:
     """"..., X said." / "..., reported CNN.": a cue with no object of its own."""
+    if cue.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in cue.children):
+        return False  # "(When) asked about X, she ...": the question put to her, not an aside
     for child in cue.children:
         if child.dep_ == "mark" and child.lower_ != "as":
             return False  # "even after he criticized Bush": a clause of its own, not an aside ("as X noted")
@@ -712,10 +714,29 @@ def _perception(doc: Doc, verb: Token) -> Attribution | None:
     if subject is None or complement is None or subject.i > verb.i:
         return None
     start, end = _chars_between(doc, subject.left_edge.i, complement.right_edge.i + 1)
+    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), _passive_agent(verb), 0.4,
+                       cue_head=verb.i, rule="perception")
+
+
+def _passive_agent(verb: Token) -> TokenRange | None:
+    """"seen as Y by most voters", "pressed by Holt": who, when the passive says."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), _noun_range(by) if by is not None else None,
-                       0.4, cue_head=verb.i, rule="perception")
+    return _noun_range(by) if by is not None else None
+
+
+def _asked_about(doc: Doc, verb: Token) -> Attribution | None:
+    """"When asked about the merger, she ...": the topic of a question, whose asker the text often leaves out."""
+    if verb.lemma_.lower() not in ("ask", "question", "press") or not _is_passive(verb):
+        return None
+    topic = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")), None)
+    topic = topic or (next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None)
+    if topic is None:
+        return None
+    start, end = _chars_between(doc, topic.left_edge.i, topic.right_edge.i + 1)
+    return Attribution(start, end, "indirect", (verb.i, verb.i + 1), _passive_agent(verb), 0.4,
+                       cue_head=verb.i, rule="asked")
 
 
 def _can_take_stance(token: Token) -> bool:
