@@ -27,3 +27,8 @@ def test_open_quote_per_paragraph_continues():
 def test_unbalanced_marks_never_raise():
     for text in ['"', '""', 'a " b', '“ unclosed', "’’’", '"a" "b', "'" * 50]:
         find_quoted_spans(text)
+
+
+def test_a_no_break_space_before_a_mark_opens_a_quote():
+    text = '"They sue," he said.\xa0"Everybody sues, right?"'
+    assert [text[q.start:q.end] for q in find_quoted_spans(text)] == ['"They sue,"', '"Everybody sues, right?"']

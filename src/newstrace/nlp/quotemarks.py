@@ -68,12 +68,13 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
 
 def _is_opening(text: str, i: int) -> bool:
     before, after = _neighbours(text, i)
-    return (before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN + "\"'") and not after.isspace()
+    # any space counts: scraped news is full of no-break spaces ('said.\xa0"Everybody ...')
+    return (before.isspace() or before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN + "\"'") and not after.isspace()
 
 
 def _is_closing(text: str, i: int) -> bool:
     before, after = _neighbours(text, i)
-    return not before.isspace() and (after in CLOSE_CONTEXT or after in DOUBLE_CLOSE + SINGLE_CLOSE + "\"'")
+    return not before.isspace() and (after.isspace() or after in CLOSE_CONTEXT or after in DOUBLE_CLOSE + SINGLE_CLOSE + "\"'")
 
 
 def _pair(paragraph: str, offset: int, *, double: bool) -> list[QuotedSpan]:
