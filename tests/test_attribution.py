@@ -241,3 +241,9 @@ def test_a_question_put_to_someone_is_not_their_aside():
     said = only("Asked about the merger, Senator Alan Park said he had not read the plan.", "not read the plan")
     assert said.cue.text == "said" and said.speaker.name == "Alan Park"
     assert not any(q.cue.text == "Asked" and "read the plan" in q.content for q in quotes)
+
+
+def test_an_open_question_is_an_attribution_with_no_source():
+    quote = only("The question of whether someone issued a stand-down order has loomed over the inquiry.", "stand-down")
+    assert quote.cue.text == "question"
+    assert quote.speaker is None

@@ -41,6 +41,7 @@ from newstrace.nlp.lexicon import (
     MEDIA_NAMES,
     MEDIA_WORDS,
     NOUN_TOPIC_PREPOSITIONS,
+    OPEN_QUESTION_NOUNS,
     POSSESSIVE_PRONOUNS,
     QUANTIFIERS,
     QUESTION_VERBS,
@@ -297,7 +298,7 @@ class AttributionFinder:
             elif token.lower_ == "in" and token.dep_ == "prep":
                 attribution = _finding(doc, token)
             elif token.pos_ == "NOUN":
-                if self.broad and token.i in owned:
+                if self.broad and (token.i in owned or token.lemma_.lower() in OPEN_QUESTION_NOUNS):
                     found.extend(_noun_candidates(doc, token))
                 continue
             elif token.pos_ in ("VERB", "AUX"):
@@ -608,7 +609,9 @@ def _noun_candidates(doc: Doc, noun: Token) -> list[Attribution]:
     One candidate per reading, as for verbs; the filter learns which nouns carry a view.
     """
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or not (_is_agent(owner) or owner.lower_ in POSSESSIVE_PRONOUNS):
+    if owner is None and noun.lemma_.lower() not in OPEN_QUESTION_NOUNS:
+        return []
+    if owner is not None and not (_is_agent(owner) or owner.lower_ in POSSESSIVE_PRONOUNS):
         return []
     readings: dict[str, Token] = {}
     for child in noun.children:
@@ -623,7 +626,8 @@ def _noun_candidates(doc: Doc, noun: Token) -> list[Attribution]:
     for reading, head in readings.items():
         if head is not None:
             start, end = _subtree_chars(doc, head)
-            found.append(Attribution(start, end, "indirect", (noun.i, noun.i + 1), _noun_range(owner), 0.3,
+            source = _noun_range(owner) if owner is not None else None
+            found.append(Attribution(start, end, "indirect", (noun.i, noun.i + 1), source, 0.3,
                                      cue_head=noun.i, rule="noun", reading=reading))
     return found
 

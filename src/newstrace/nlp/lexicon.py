@@ -88,6 +88,9 @@ expect see view consider know regard perceive think believe say deem describe ca
 brand rumor rumour suppose presume predict project
 """.split())
 
+# "questions about her email habits", "concerns that ...": views held open, often by no one named
+OPEN_QUESTION_NOUNS = frozenset({"question", "concern", "doubt", "speculation", "rumor", "rumour", "suspicion"})
+
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "our", "my", "your"})
 
 # words that stand for part of a group as a subject: "most oppose the plan"
