@@ -297,8 +297,6 @@ class AttributionFinder:
                 attribution = _according_to(doc, token)
             elif token.lower_ == "in" and token.dep_ == "prep":
                 attribution = _finding(doc, token)
-            elif token.lower_ == "for" and token.is_sent_start and self.broad:
-                attribution = _for_whom(doc, token)
             elif token.pos_ == "NOUN":
                 if self.broad and (token.i in owned or token.lemma_.lower() in OPEN_QUESTION_NOUNS):
                     found.extend(_noun_candidates(doc, token))
@@ -748,20 +746,6 @@ def _asked_about(doc: Doc, verb: Token) -> Attribution | None:
 def _can_take_stance(token: Token) -> bool:
     """Agents, and also laws, bills, polls and parts of a group: "the bill would prohibit X", "most oppose X"."""
     return _is_agent(token) or token.pos_ in ("NOUN", "PROPN") or token.lower_ in QUANTIFIERS
-
-
-def _for_whom(doc: Doc, token: Token) -> Attribution | None:
-    """"For Sanders, the mission is different": how things stand in someone's eyes."""
-    whom = next((c for c in token.children if c.dep_ == "pobj"), None)
-    head = token.head
-    if whom is None or head.pos_ not in ("VERB", "AUX") or not (_is_agent(whom) or whom.lower_ in ("them", "him", "her")):
-        return None
-    comma = doc[whom.right_edge.i + 1] if whom.right_edge.i + 1 < len(doc) else None
-    if comma is None or comma.text != ",":
-        return None
-    start, end = _chars_between(doc, comma.i + 1, head.right_edge.i + 1)
-    return Attribution(start, end, "indirect", (token.i, token.i + 1), _noun_range(whom), 0.4, cue_head=token.i,
-                       rule="for_whom")
 
 
 def _finding(doc: Doc, token: Token) -> Attribution | None:
