@@ -899,10 +899,8 @@ def _covered_tokens(spans) -> set[int]:
 
 
 def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
-    left = token.left_edge.i
-    if doc[left].dep_ == "mark" and doc[left].lower_ == "that":
-        left += 1
-    return _chars_between(doc, left, token.right_edge.i + 1)
+    """The phrase of ``token``, with its "that": reported speech is "that ...", as PARC and PolNeAR mark it."""
+    return _chars_between(doc, token.left_edge.i, token.right_edge.i + 1)
 
 
 def _before_aside(doc: Doc, clause: Token, end: int) -> int:
