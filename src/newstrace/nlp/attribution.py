@@ -25,26 +25,27 @@ from spacy.tokens import Doc, Span, Token
 
 from newstrace.nlp.lexicon import (
     AGENT_NOUNS,
+    ASKED_VERBS,
     BELIEF_VERBS,
     CUE_VERBS,
     DOCUMENT_NOUNS,
     FINDING_NOUNS,
     FRAGMENT_VERBS,
-    HEADLINE_LABELS,
     GROUP_NOUNS,
+    HEADLINE_LABELS,
     INTENTION_VERBS,
-    PERCEPTION_VERBS,
-    PREP_CUES,
-    RAISING_VERBS,
-    STANCE_VERBS,
-    TITLES,
     MEDIA_NAMES,
     MEDIA_WORDS,
     NOUN_TOPIC_PREPOSITIONS,
     OPEN_QUESTION_NOUNS,
+    PERCEPTION_VERBS,
     POSSESSIVE_PRONOUNS,
+    PREP_CUES,
     QUANTIFIERS,
     QUESTION_VERBS,
+    RAISING_VERBS,
+    STANCE_VERBS,
+    TITLES,
 )
 from newstrace.nlp.quotemarks import QuotedSpan, find_quoted_spans
 from newstrace.nlp.scoring import CandidateFilter
@@ -622,11 +623,11 @@ def _noun_candidates(doc: Doc, noun: Token) -> list[Attribution]:
             readings.setdefault("noun_to", child)
         elif child.dep_ == "prep" and child.lower_ in NOUN_TOPIC_PREPOSITIONS:
             readings.setdefault("noun_topic", next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None))
+    source = _noun_range(owner) if owner is not None else None
     found = []
     for reading, head in readings.items():
         if head is not None:
             start, end = _subtree_chars(doc, head)
-            source = _noun_range(owner) if owner is not None else None
             found.append(Attribution(start, end, "indirect", (noun.i, noun.i + 1), source, 0.3,
                                      cue_head=noun.i, rule="noun", reading=reading))
     return found
@@ -706,11 +707,14 @@ def _perception(doc: Doc, verb: Token) -> Attribution | None:
     The content is X with what it is perceived as; the source is the passive's agent, if any.
     """
     lemma = verb.lemma_.lower()
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if lemma not in RAISING_VERBS and lemma not in PERCEPTION_VERBS:
+        return None  # most verbs: checked first, as this runs for every verb
+    describes = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a group of contests known as Super Tuesday"
+    passive = describes or any(c.dep_ == "auxpass" for c in verb.children)
     if not (lemma in RAISING_VERBS and not passive or lemma in PERCEPTION_VERBS and passive):
         return None
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        subject = verb.head  # "a group of contests known as Super Tuesday"
+    if describes:
+        subject = verb.head
     else:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     complement = next((c for c in verb.children if c.i > verb.i and (
@@ -731,7 +735,7 @@ def _passive_agent(verb: Token) -> TokenRange | None:
 
 def _asked_about(doc: Doc, verb: Token) -> Attribution | None:
     """"When asked about the merger, she ...": the topic of a question, whose asker the text often leaves out."""
-    if verb.lemma_.lower() not in ("ask", "question", "press") or not _is_passive(verb):
+    if verb.lemma_.lower() not in ASKED_VERBS or not _is_passive(verb):
         return None
     topic = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")), None)

@@ -76,26 +76,31 @@ message note bulletin communique communiqué declaration paper book website site
 investigation audit footage video recording interview
 """.split())
 
-#: Plural common nouns that name a group of sources ("officials said").
-# "Trump's rhetoric on immigration", "her support for the deal": what a view is about
+#: Prepositions after a noun of view that introduce what the view is about ("rhetoric on immigration").
 NOUN_TOPIC_PREPOSITIONS = frozenset({"on", "for", "about", "toward", "towards", "against", "of", "over"})
 
-# "X seems unfit", "X appears to lead": how something strikes the writer or others
+#: Verbs of how something strikes the writer or others ("X seems unfit", "X appears to lead").
 RAISING_VERBS = frozenset({"seem", "appear", "look", "sound"})
-# "X is seen as Y", "X is expected to Y", "X is known as Y": a view held by others, in the passive
+
+#: Verbs of a view held by others, in the passive ("X is seen as Y", "X is expected to Y").
 PERCEPTION_VERBS = frozenset("""
 expect see view consider know regard perceive think believe say deem describe call label portray
 brand rumor rumour suppose presume predict project
 """.split())
 
-# "questions about her email habits", "concerns that ...": views held open, often by no one named
+#: Nouns of views held open, often by no one named ("questions about ...", "concerns that ...").
 OPEN_QUESTION_NOUNS = frozenset({"question", "concern", "doubt", "speculation", "rumor", "rumour", "suspicion"})
 
+#: Verbs of putting a question to someone, in the passive ("when asked about X", "pressed by Holt about X").
+ASKED_VERBS = frozenset({"ask", "question", "press"})
+
+#: Possessive pronouns that own a view ("his decision to run").
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "our", "my", "your"})
 
-# words that stand for part of a group as a subject: "most oppose the plan"
+#: Words that stand for part of a group as a subject ("most oppose the plan").
 QUANTIFIERS = frozenset({"most", "many", "some", "few", "all", "both", "others"})
 
+#: Plural common nouns that name a group of sources ("officials said").
 GROUP_NOUNS = frozenset("""
 officials sources analysts experts critics observers residents witnesses people authorities
 lawmakers legislators leaders diplomats investigators prosecutors police officers activists
