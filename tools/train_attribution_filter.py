@@ -125,8 +125,8 @@ def main() -> None:
         print(f"threshold {threshold:.2f}: content F1 {content:.3f}, speaker F1 {speaker:.3f}")
         results.append((content + speaker, content, speaker, float(round(threshold, 2))))
     # neighbouring thresholds differ by noise: take the best on average with its neighbours
-    smoothed = [sum(r[0] for r in results[max(0, i - 1):i + 2]) / len(results[max(0, i - 1):i + 2])
-                for i in range(len(results))]
+    windows = [results[max(0, i - 1):i + 2] for i in range(len(results))]
+    smoothed = [sum(r[0] for r in window) / len(window) for window in windows]
     _, content, speaker, threshold = results[max(range(len(results)), key=smoothed.__getitem__)]
     if not args.no_refit:  # the threshold is chosen; now learn from every article
         held_rows, held_labels = examples(finder, held_docs, held_parses)

@@ -33,6 +33,7 @@ from newstrace.nlp.lexicon import (
     FRAGMENT_VERBS,
     GROUP_NOUNS,
     HEADLINE_LABELS,
+    IMPRESSION_VERBS,
     INTENTION_VERBS,
     MEDIA_NAMES,
     MEDIA_WORDS,
@@ -78,7 +79,6 @@ EDGE_PUNCT = set(" \t\n,.;:—–-\"'“”‘’«»()[]")
 SUBJECTS = ("nsubj", "csubj")
 CLIMB_DEPS = ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "relcl")
 SPEAKER_PARTICIPLES = CUE_VERBS | STANCE_VERBS | FRAGMENT_VERBS  # "..., adding/calling/referring to ..."
-IMPRESSION_VERBS = frozenset({"seem", "appear"})
 DASHES = ("—", "–", "--", "-")
 NAMED_SOURCES = ("PERSON", "ORG", "NORP", "GPE")  # entity labels that can name a source, likeliest first
 XCOMP_CUES = frozenset("urge promise vow pledge threaten ask call demand".split())
@@ -335,7 +335,7 @@ class AttributionFinder:
             elif cue.left_edge.i <= head.left_edge.i:  # "As X noted, B": what follows the cue's clause
                 start, end = _chars_between(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
             else:  # "A, X said, B": the clause around the cue
-                start, end = _chars_between(doc, head.left_edge.i, head.right_edge.i + 1)
+                start, end = _subtree_chars(doc, head)
         else:
             return None
         source = _source_range(cue)
@@ -453,11 +453,9 @@ def _source_range(cue: Token) -> TokenRange | None:
             return _noun_range(token.head)  # "poll results that show ...": the results show it
         if subject is not None:
             return _noun_range(subject)
-        agent = next((c for c in token.children if c.dep_ == "agent"), None) if token.i == cue.i else None
+        agent = _passive_agent(token) if token.i == cue.i else None
         if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _noun_range(pobj)
+            return agent
         inverted = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
         if token.i == cue.i and inverted is not None and _is_inverted(cue, inverted):
             return _noun_range(inverted)
@@ -648,7 +646,7 @@ def _verb_candidates(doc: Doc, verb: Token) -> list[Attribution]:
         readings.setdefault(reading, token)
     found = []
     for reading, token in readings.items():
-        start, end = _chars_between(doc, token.left_edge.i, token.right_edge.i + 1)
+        start, end = _subtree_chars(doc, token)
         if end > start:
             found.append(Attribution(start, end, "indirect", (verb.i, verb.i + 1), source, 0.3,
                                      cue_head=verb.i, rule="verb", reading=reading))
@@ -742,7 +740,7 @@ def _asked_about(doc: Doc, verb: Token) -> Attribution | None:
     topic = topic or (next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None)
     if topic is None:
         return None
-    start, end = _chars_between(doc, topic.left_edge.i, topic.right_edge.i + 1)
+    start, end = _subtree_chars(doc, topic)
     return Attribution(start, end, "indirect", (verb.i, verb.i + 1), _passive_agent(verb), 0.4,
                        cue_head=verb.i, rule="asked")
 

@@ -79,8 +79,11 @@ investigation audit footage video recording interview
 #: Prepositions after a noun of view that introduce what the view is about ("rhetoric on immigration").
 NOUN_TOPIC_PREPOSITIONS = frozenset({"on", "for", "about", "toward", "towards", "against", "of", "over"})
 
+#: Verbs of the writer's impression of someone, not their words ("X seems content that ...").
+IMPRESSION_VERBS = frozenset({"seem", "appear"})
+
 #: Verbs of how something strikes the writer or others ("X seems unfit", "X appears to lead").
-RAISING_VERBS = frozenset({"seem", "appear", "look", "sound"})
+RAISING_VERBS = IMPRESSION_VERBS | {"look", "sound"}
 
 #: Verbs of a view held by others, in the passive ("X is seen as Y", "X is expected to Y").
 PERCEPTION_VERBS = frozenset("""
